@@ -1,0 +1,71 @@
+package io.newshound.events;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Creates the topics a service needs when they do not exist yet. */
+public final class TopicAdmin {
+    private static final Logger log = LoggerFactory.getLogger(TopicAdmin.class);
+
+    private TopicAdmin() {}
+
+    /**
+     * Creates each missing topic with the configured partitions and replication; an existing topic
+     * is left as it is.
+     *
+     * @throws IllegalStateException when the cluster cannot be reached or refuses
+     */
+    public static void ensureTopics(KafkaSettings settings, Collection<EventTopic<?, ?>> topics) {
+        try (Admin admin = Admin.create(settings.clientProperties())) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            for (EventTopic<?, ?> topic : topics) {
+                if (!existing.contains(topic.name())) {
+                    missing.add(
+                            new NewTopic(
+                                            topic.name(),
+                                            settings.partitions(),
+                                            settings.replicationFactor())
+                                    .configs(configsFor(settings)));
+                }
+            }
+            for (var entry : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    entry.getValue().get(30, TimeUnit.SECONDS);
+                    log.debug("created topic {}", entry.getKey());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(
+                    "cannot create topics on "
+                            + settings.bootstrapServers()
+                            + ": "
+                            + DeadLetters.reason(e),
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+
+    private static Map<String, String> configsFor(KafkaSettings settings) {
+        // A lone broker cannot hold two in-sync replicas; a real cluster should.
+        int minIsr = Math.min(2, settings.replicationFactor());
+        return Map.of("min.insync.replicas", Integer.toString(minIsr));
+    }
+}

@@ -1,0 +1,57 @@
+package io.newshound.events;
+
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The topics of a Newshound deployment. Every name is the deployment's prefix plus a fixed suffix,
+ * so that several deployments (or tests) can share one cluster.
+ *
+ * @param prefix prepended to every topic name, e.g. {@code newshound.}
+ */
+public record Topics(String prefix) {
+    /** The prefix used when the configuration names none. */
+    public static final String DEFAULT_PREFIX = "newshound.";
+
+    private static final Serde<String> KEYS = Serdes.String();
+    private static final Serde<byte[]> BYTES = Serdes.ByteArray();
+
+    public Topics {
+        prefix = prefix == null ? DEFAULT_PREFIX : prefix;
+    }
+
+    /** Articles as ingested, keyed by article id. */
+    public EventTopic<String, Article> articles() {
+        return new EventTopic<>(prefix + "articles", KEYS, JsonSerde.of(Article.class));
+    }
+
+    /** Articles with topics and story, keyed by article id. */
+    public EventTopic<String, EnrichedArticle> enriched() {
+        return new EventTopic<>(
+                prefix + "articles.enriched", KEYS, JsonSerde.of(EnrichedArticle.class));
+    }
+
+    /** Claims with the novelty decision, keyed by content fingerprint. */
+    public EventTopic<String, Claim> claims() {
+        return new EventTopic<>(prefix + "claims", KEYS, JsonSerde.of(Claim.class));
+    }
+
+    /** Alerts routed to the ops channels, keyed by alert id. */
+    public EventTopic<String, Alert> alerts() {
+        return new EventTopic<>(prefix + "alerts", KEYS, JsonSerde.of(Alert.class));
+    }
+
+    /**
+     * Records no service could read or handle, with the reason and their origin in headers (see
+     * {@link DeadLetters}); the raw bytes are kept as they were.
+     */
+    public EventTopic<byte[], byte[]> deadLetters() {
+        return new EventTopic<>(prefix + "deadletters", BYTES, BYTES);
+    }
+
+    /** Every topic the pipeline reads or writes between services. */
+    public List<EventTopic<?, ?>> all() {
+        return List.of(articles(), enriched(), claims(), alerts(), deadLetters());
+    }
+}
