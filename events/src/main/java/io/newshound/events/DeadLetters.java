@@ -53,12 +53,17 @@ public final class DeadLetters {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    /** A one-line reason: the first message in the cause chain, newlines flattened. */
+    /**
+     * A one-line reason: the first message in the cause chain that is not just a wrapped cause's
+     * {@code toString()}, newlines flattened.
+     */
     public static String reason(Throwable error) {
         String message = null;
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                message = t.getMessage();
+            String m = t.getMessage();
+            boolean wrapsCause = t.getCause() != null && t.getCause().toString().equals(m);
+            if (m != null && !m.isBlank() && !wrapsCause) {
+                message = m;
                 break;
             }
         }
