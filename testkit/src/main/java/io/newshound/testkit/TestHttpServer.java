@@ -1,0 +1,115 @@
+package io.newshound.testkit;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * A real HTTP server on a free loopback port, answering each path with a canned response and
+ * remembering the requests it got.
+ */
+public final class TestHttpServer implements AutoCloseable {
+    /** A canned answer. */
+    public record Response(
+            int status, String contentType, byte[] body, Map<String, String> headers) {
+        public static Response ok(String contentType, String body) {
+            return new Response(200, contentType, body.getBytes(StandardCharsets.UTF_8), Map.of());
+        }
+
+        public static Response status(int status) {
+            return new Response(
+                    status,
+                    "text/plain",
+                    ("status " + status).getBytes(StandardCharsets.UTF_8),
+                    Map.of());
+        }
+    }
+
+    /** A request the server got. */
+    public record Request(
+            String method, String path, Map<String, List<String>> headers, byte[] body) {
+        public String header(String name) {
+            for (var e : headers.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+                    return e.getValue().get(0);
+                }
+            }
+            return null;
+        }
+    }
+
+    private final HttpServer server;
+    private final Map<String, Response> routes = new ConcurrentHashMap<>();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+    private TestHttpServer(HttpServer server) {
+        this.server = server;
+        server.createContext("/", this::handle);
+        server.setExecutor(
+                Executors.newFixedThreadPool(
+                        4,
+                        r -> {
+                            Thread t = new Thread(r, "test-http");
+                            t.setDaemon(true);
+                            return t;
+                        }));
+        server.start();
+    }
+
+    public static TestHttpServer start() {
+        try {
+            return new TestHttpServer(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start a test HTTP server", e);
+        }
+    }
+
+    /** Answers {@code path} with {@code response} from now on. */
+    public TestHttpServer on(String path, Response response) {
+        routes.put(path, response);
+        return this;
+    }
+
+    /** The absolute URI of {@code path} on this server. */
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+
+    /** The requests so far, oldest first. */
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        requests.add(
+                new Request(
+                        exchange.getRequestMethod(),
+                        exchange.getRequestURI().getPath(),
+                        Map.copyOf(exchange.getRequestHeaders()),
+                        body));
+        Response response =
+                routes.getOrDefault(exchange.getRequestURI().getPath(), Response.status(404));
+        exchange.getResponseHeaders().set("Content-Type", response.contentType());
+        response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        exchange.sendResponseHeaders(
+                response.status(), response.body().length == 0 ? -1 : response.body().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(response.body());
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
