@@ -1,0 +1,327 @@
+package io.newshound.enrich.claims;
+
+import io.newshound.enrich.claims.SentenceSplitter.Sentence;
+import io.newshound.events.SourceType;
+import io.newshound.events.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds attributed statements in a text: "X reports/said/told … that …", "…, X said", "according to
+ * X, …", "…, according to X", and headlines ending "– media".
+ *
+ * <p>Back-references ("the people said", "he added", "the report notes") take the earlier source
+ * they point to; a source cited by an outlet ("Bloomberg reports, citing informed sources") is
+ * recorded as relayed by that outlet.
+ */
+public final class ClaimExtractor {
+    private static final String DAY =
+            "(?:on\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+                    + "earlier|later|previously|last\\s+week|this\\s+week|on\\s+\\w+\\s+\\d{1,2})";
+    private static final String VERB =
+            "(?:said|says|say|reported|reports|report|noted|notes|note|added|adds|announced|"
+                    + "announces|stated|states|insisted|insists|insist|claimed|claims|proposed|proposes|"
+                    + "warned|warns|confirmed|confirms|denied|denies|deny|wrote|writes|explained|"
+                    + "explains|stressed|stresses|emphasized|emphasised|argued|argues|suggested|"
+                    + "suggests|estimated|estimates|acknowledged|acknowledges|admitted|admits|alleged|"
+                    + "alleges|revealed|reveals|disclosed|indicated|indicates|asserted|asserts|declared|"
+                    + "declares|maintained|maintains|replied|responded|commented|observed|told\\s+"
+                    + "(?:reporters|journalists|the\\s+press|a\\s+briefing|[A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*){0,3})|"
+                    + "tells\\s+(?:reporters|journalists|[A-Z][\\w-]*)|pointed\\s+out|made\\s+clear|"
+                    + "demands|demanded|rejects|rejected|opposes|believes|expects|hopes|fears)";
+    private static final String CUE =
+            "(?:also\\s+|reportedly\\s+|previously\\s+|earlier\\s+|has\\s+|have\\s+|had\\s+)?"
+                    + VERB;
+    private static final String SOURCE =
+            "(?:[\\p{L}\\p{N}’'./&-]+)(?:\\s+[\\p{L}\\p{N}’'./&-]+){0,9}?";
+
+    /** "…, Bloomberg reports, citing informed sources." and "“…,” the report notes." */
+    private static final Pattern TRAILING =
+            Pattern.compile(
+                    "^(?<content>.+?)(?:,[”\"]?|[”\"],?)\\s+(?<source>"
+                            + SOURCE
+                            + ")\\s+(?<cue>"
+                            + CUE
+                            + ")(?:\\s+"
+                            + DAY
+                            + ")?(?<tail>,\\s+citing\\s+(?<cited>[^,.]+?))?(?:,\\s+[^“”\"]*)?[.!?]?$");
+
+    /** "…, said Foreign Minister Sergei Lavrov." */
+    private static final Pattern TRAILING_INVERTED =
+            Pattern.compile(
+                    "^(?<content>.+?)(?:,[”\"]?|[”\"],?)\\s+(?<cue>said|says|added|noted|wrote)\\s+"
+                            + "(?<source>[^,.]{3,80})[.!?]?$");
+
+    /** "At the same time, a White House representative said that …" */
+    private static final Pattern LEADING =
+            Pattern.compile(
+                    "^(?:(?<lead>[^,“\"]{1,60}),\\s+)?(?<source>"
+                            + SOURCE
+                            + ")(?:,\\s+[^,]{1,40},)?\\s+(?<cue>"
+                            + CUE
+                            + ")(?:\\s+"
+                            + DAY
+                            + ")?(?:,\\s+citing\\s+(?<cited>[^,]+?),)?(?::|,)?\\s+(?:that\\s+)?"
+                            + "(?<content>.{12,})$");
+
+    /** "According to people familiar with the matter, …" */
+    private static final Pattern ACCORDING_FIRST =
+            Pattern.compile(
+                    "^(?<cue>[Aa]ccording\\s+to)\\s+(?<source>[^,]{2,120}?),\\s+(?<content>.{12,})$");
+
+    /** "…, according to a person with knowledge of the matter[, asking …]." */
+    private static final Pattern ACCORDING_LAST =
+            Pattern.compile(
+                    "^(?<content>.{12,}?),\\s+(?<cue>according\\s+to)\\s+(?<source>[^,.]{2,120})"
+                            + "(?:,[^.]*)?[.!?]?$");
+
+    /** "… and, according to media reports, was received …" */
+    private static final Pattern ACCORDING_INSIDE =
+            Pattern.compile(",\\s+(?<cue>according\\s+to)\\s+(?<source>[^,]{2,80}),");
+
+    /** Headline: "US hands Putin draft peace plan – media". */
+    private static final Pattern HEADLINE =
+            Pattern.compile("^(?<content>.{12,}?)\\s+[–—-]\\s+(?<source>[\\p{L} .]{2,40})$");
+
+    /** Content cut mid-clause: "… was spotted and, according to …, was received". */
+    private static final Pattern DANGLING =
+            Pattern.compile("(?i)\\s(and|but|or|which|that|who|while)$");
+
+    private static final Pattern DENIAL_CUE =
+            Pattern.compile("(?i)\\b(denied|denies|deny|rejected|rejects|refuted|dismissed)\\b");
+    private static final Pattern NEGATION =
+            Pattern.compile(
+                    "(?i)\\b(is|are|was|were|has|have|had|do|does|did|will|would|could|can)\\s+not\\b|"
+                            + "n[’']t\\b|\\bnot\\s+(currently|yet|planned|true)\\b|\\bno\\s+(plans?|"
+                            + "such|agreement|meeting)\\b|\\bnever\\b");
+
+    private final SentenceSplitter splitter = new SentenceSplitter();
+    private final SourceClassifier classifier = new SourceClassifier();
+
+    /** The claims of {@code text}, in order of appearance. */
+    public List<ExtractedClaim> extract(String text) {
+        List<ExtractedClaim> claims = new ArrayList<>();
+        Context context = new Context();
+        List<Sentence> sentences = splitter.split(text);
+        for (int i = 0; i < sentences.size(); i++) {
+            Sentence sentence = sentences.get(i);
+            ExtractedClaim claim = claimOf(text, sentence, i == 0, context);
+            if (claim != null) {
+                claims.add(claim);
+                context.remember(claim);
+            } else {
+                context.notice(classifier.outletIn(sentence.of(text)));
+            }
+        }
+        return claims;
+    }
+
+    private ExtractedClaim claimOf(String text, Sentence sentence, boolean first, Context context) {
+        String s = sentence.of(text);
+        int base = sentence.start();
+        Matcher m;
+        if (first && !s.endsWith(".") && (m = HEADLINE.matcher(s)).matches()) {
+            ExtractedClaim claim = build(m, base, s, context);
+            if (claim != null) {
+                return claim;
+            }
+        }
+        for (Pattern pattern :
+                List.of(TRAILING, TRAILING_INVERTED, ACCORDING_FIRST, ACCORDING_LAST, LEADING)) {
+            m = pattern.matcher(s);
+            if (m.matches()) {
+                ExtractedClaim claim = build(m, base, s, context);
+                if (claim != null) {
+                    return claim;
+                }
+            }
+        }
+        m = ACCORDING_INSIDE.matcher(s);
+        if (m.find()) {
+            return buildWhole(m, base, s, context);
+        }
+        return null;
+    }
+
+    private ExtractedClaim build(Matcher m, int base, String sentence, Context context) {
+        String rawSource = m.group("source").strip();
+        if (!classifier.isPlausibleSource(rawSource)) {
+            return null;
+        }
+        String cue = has(m, "cue") ? m.group("cue") : "–";
+        Span cueSpan =
+                has(m, "cue")
+                        ? span(m, "cue", base)
+                        : new Span(base + m.end("content"), base + m.start("source"));
+        String cited =
+                has(m, "cited") && m.group("cited") != null ? m.group("cited").strip() : null;
+        int contentStart = m.start("content");
+        int contentEnd = m.end("content");
+        // Trim quotation marks, "that", and trailing punctuation off the content.
+        while (contentStart < contentEnd && "“\"‘ ".indexOf(sentence.charAt(contentStart)) >= 0) {
+            contentStart++;
+        }
+        while (contentEnd > contentStart
+                && "”\"’,.;: ".indexOf(sentence.charAt(contentEnd - 1)) >= 0) {
+            contentEnd--;
+        }
+        if (contentEnd - contentStart < 12
+                || DANGLING.matcher(sentence.substring(contentStart, contentEnd)).find()) {
+            return null;
+        }
+        boolean quote = contentStart > 0 && "“\"".indexOf(sentence.charAt(contentStart - 1)) >= 0;
+        Resolved who = resolve(rawSource, cited, context);
+        String content = sentence.substring(contentStart, contentEnd);
+        return new ExtractedClaim(
+                who.source,
+                who.type,
+                who.relayedBy,
+                cue.replaceAll("\\s+", " "),
+                content,
+                quote,
+                isDenial(cue, content),
+                new Span(base + m.start("source"), base + m.end("source")),
+                cueSpan,
+                new Span(base + contentStart, base + contentEnd));
+    }
+
+    /** A mid-sentence attribution: the whole sentence is the claim. */
+    private ExtractedClaim buildWhole(Matcher m, int base, String sentence, Context context) {
+        String rawSource = m.group("source").strip();
+        Resolved who = resolve(rawSource, null, context);
+        int end = sentence.length();
+        while (end > 0 && ".!? ".indexOf(sentence.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return new ExtractedClaim(
+                who.source,
+                who.type,
+                who.relayedBy,
+                m.group("cue").toLowerCase(Locale.ROOT),
+                sentence.substring(0, end),
+                false,
+                isDenial(m.group("cue"), sentence),
+                span(m, "source", base),
+                span(m, "cue", base),
+                new Span(base, base + end));
+    }
+
+    private record Resolved(String source, SourceType type, String relayedBy) {}
+
+    private Resolved resolve(String rawSource, String cited, Context context) {
+        String source = stripLeadingArticle(rawSource);
+        if (cited != null) {
+            // "Reuters, citing Bloomberg, reported": Bloomberg claims it, Reuters relays it.
+            String relay = source;
+            SourceType citedType = classifier.classify(cited);
+            context.notice(classifier.outletIn(relay) != null ? relay : null);
+            return new Resolved(cited, citedType, relay);
+        }
+        if (SourceClassifier.isBackReference(rawSource)) {
+            ExtractedClaim antecedent = context.antecedent(rawSource);
+            if (antecedent != null) {
+                return new Resolved(
+                        antecedent.source(), antecedent.sourceType(), antecedent.relayedBy());
+            }
+            if (rawSource
+                            .toLowerCase(Locale.ROOT)
+                            .matches("the (report|agency|newspaper|outlet|publication)")
+                    && context.lastOutlet != null) {
+                return new Resolved(context.lastOutlet, SourceType.OUTLET, null);
+            }
+        }
+        SourceType type = classifier.classify(source);
+        String relayedBy = null;
+        if (type == SourceType.ANONYMOUS) {
+            String named = classifier.outletIn(source);
+            boolean generic = source.toLowerCase(Locale.ROOT).contains("media");
+            relayedBy = named != null ? named : generic ? null : context.lastOutlet;
+        }
+        return new Resolved(source, type, relayedBy);
+    }
+
+    private static String stripLeadingArticle(String source) {
+        // "the Kremlin" and "The Kremlin" are one source; "a White House representative" keeps its
+        // article.
+        return source.replaceFirst("^(?i:the)\\s+(?=\\p{Lu})", "");
+    }
+
+    private static boolean isDenial(String cue, String content) {
+        return DENIAL_CUE.matcher(cue).find() || NEGATION.matcher(content).find();
+    }
+
+    private static boolean has(Matcher m, String group) {
+        return m.pattern().pattern().contains("(?<" + group + ">");
+    }
+
+    private static Span span(Matcher m, String group, int base) {
+        return new Span(base + m.start(group), base + m.end(group));
+    }
+
+    /** What earlier sentences said: the sources a back-reference may point to. */
+    private final class Context {
+        private final List<ExtractedClaim> earlier = new ArrayList<>();
+        private String lastOutlet;
+
+        void remember(ExtractedClaim claim) {
+            earlier.add(claim);
+            if (claim.sourceType() == SourceType.OUTLET) {
+                lastOutlet = claim.source();
+            } else if (claim.relayedBy() != null) {
+                lastOutlet = claim.relayedBy();
+            }
+        }
+
+        void notice(String outlet) {
+            if (outlet != null) {
+                lastOutlet = outlet;
+            }
+        }
+
+        ExtractedClaim antecedent(String backReference) {
+            String ref = backReference.toLowerCase(Locale.ROOT);
+            // "the officials" points at the last source that was officials of some kind.
+            String noun = ref.replaceFirst("^the\\s+", "").replaceFirst("s$", "");
+            if (!noun.equals(ref) && noun.length() > 3) {
+                for (int i = earlier.size() - 1; i >= 0; i--) {
+                    if (earlier.get(i).source().toLowerCase(Locale.ROOT).contains(noun)) {
+                        return earlier.get(i);
+                    }
+                }
+            }
+            boolean wantsAnonymous = ref.matches(".*(people|person|source|sources)");
+            boolean wantsOutlet = ref.matches("the (report|agency|newspaper|outlet|publication)");
+            for (int i = earlier.size() - 1; i >= 0; i--) {
+                ExtractedClaim c = earlier.get(i);
+                SourceType t = c.sourceType();
+                if (wantsAnonymous && t == SourceType.ANONYMOUS) {
+                    return c;
+                }
+                if (wantsOutlet && (t == SourceType.OUTLET || c.relayedBy() != null)) {
+                    return t == SourceType.OUTLET
+                            ? c
+                            : new ExtractedClaim(
+                                    c.relayedBy(),
+                                    SourceType.OUTLET,
+                                    null,
+                                    c.cue(),
+                                    c.content(),
+                                    c.quote(),
+                                    c.denial(),
+                                    c.sourceSpan(),
+                                    c.cueSpan(),
+                                    c.contentSpan());
+                }
+                if (!wantsAnonymous
+                        && !wantsOutlet
+                        && (t == SourceType.OFFICIAL || t == SourceType.PERSON)) {
+                    return c;
+                }
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.newshound.enrich.claims;
+
+import io.newshound.events.SourceType;
+import io.newshound.events.Span;
+
+/**
+ * A claim as found in one text, before any novelty decision.
+ *
+ * @param source who makes it, as written, or the earlier source a back-reference points to
+ * @param sourceType what kind of source that is
+ * @param relayedBy the outlet relaying an anonymous or cited source, or null
+ * @param cue the reporting verb or phrase
+ * @param content what is claimed, without quotation marks
+ * @param quote whether the content is a direct quote
+ * @param denial whether the claim denies something
+ * @param sourceSpan where the source phrase stands in the text
+ * @param cueSpan where the cue stands
+ * @param contentSpan where the content stands
+ */
+public record ExtractedClaim(
+        String source,
+        SourceType sourceType,
+        String relayedBy,
+        String cue,
+        String content,
+        boolean quote,
+        boolean denial,
+        Span sourceSpan,
+        Span cueSpan,
+        Span contentSpan) {}

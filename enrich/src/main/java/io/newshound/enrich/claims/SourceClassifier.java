@@ -1,0 +1,146 @@
+package io.newshound.enrich.claims;
+
+import io.newshound.enrich.topics.TextFolding;
+import io.newshound.events.SourceType;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Decides what kind of source a source phrase names, and whether it names one at all. */
+final class SourceClassifier {
+    private static final Pattern ANONYMOUS =
+            Pattern.compile(
+                    "(?i)\\b(sources?|people|person|insiders?|familiar|knowledge|unnamed|anonymous|"
+                            + "informed|media reports|reports)\\b");
+    private static final Pattern GENERIC_OUTLET =
+            Pattern.compile(
+                    "(?i)^(the\\s+)?(media|press|newspaper|agency|outlet|broadcaster|report|"
+                            + "publication|channel|magazine|news agency|wire service)$");
+    private static final Pattern OFFICE =
+            Pattern.compile(
+                    "(?i)\\b(president|vice president|prime minister|ministers?|secretary|spokes(man|"
+                            + "woman|person|men|women|people)|representatives?|envoys?|ambassadors?|officials?|"
+                            + "advisers?|advisors?|aides?|chancellor|governor|mayor|general|commander|chief|head|senator|"
+                            + "congressman|congresswoman|lawmaker|deputy|diplomats?|negotiators?|"
+                            + "premier|king|pope|director|press secretary|speaker|commissioner|"
+                            + "mp|chairman|chairwoman|leader)\\b");
+    private static final Pattern ORGANIZATION =
+            Pattern.compile(
+                    "(?i)^(the\\s+)?(kremlin|white house|pentagon|state department|foreign ministry|"
+                            + "defen[cs]e ministry|ministry|government|cabinet|parliament|verkhovna rada|"
+                            + "congress|senate|nato|eu|european union|european commission|un|united nations|"
+                            + "iaea|kyiv|moscow|washington|beijing|brussels|london|paris|berlin|ukraine|"
+                            + "russia|the us|us|u\\.s\\.|united states|china|europe|[a-z]+ ministry|"
+                            + "[a-z ]+ (ministry|government|office|department|council|committee|"
+                            + "agency|company|army|forces|command))$");
+    private static final Pattern SOURCE_NOUN =
+            Pattern.compile(
+                    "(?i)\\b(sources?|people|person|officials?|representatives?|spokes\\w+|minister|"
+                            + "president|envoys?|diplomats?|analysts?|experts?|media|report|agency|"
+                            + "newspaper|government|ministry|insiders?|aides?|advisers?|negotiators?)\\b");
+    private static final Pattern NOT_A_NOUN_PHRASE =
+            Pattern.compile(
+                    "(?i)^(by|in|on|at|for|with|from|of|after|before|during|under|according|as|to|"
+                            + "and|but|or|so|if|when|while|although|though|because|since|despite)\\b"
+                            + "|\\b(is|are|was|were|be|been|being|will|would|may|might|can|could|should|"
+                            + "must|shall)\\b");
+    private static final Set<String> NOT_SOURCES =
+            Set.of("it", "this", "that", "which", "there", "what", "who", "i", "we", "you");
+
+    private final List<List<String>> outlets;
+
+    SourceClassifier() {
+        this.outlets = loadOutlets();
+    }
+
+    /** Whether {@code phrase} can name who makes a claim. */
+    boolean isPlausibleSource(String phrase) {
+        String p = phrase.strip();
+        if (p.isEmpty() || NOT_SOURCES.contains(TextFolding.fold(p))) {
+            return false;
+        }
+        if (p.split("\\s+").length > 12 || NOT_A_NOUN_PHRASE.matcher(p).find()) {
+            return false;
+        }
+        return Character.isUpperCase(p.codePointAt(0))
+                || SOURCE_NOUN.matcher(p).find()
+                || isBackReference(p);
+    }
+
+    SourceType classify(String phrase) {
+        String p = phrase.strip();
+        if (ANONYMOUS.matcher(p).find()) {
+            return SourceType.ANONYMOUS;
+        }
+        if (outletIn(p) != null || GENERIC_OUTLET.matcher(p).matches()) {
+            return SourceType.OUTLET;
+        }
+        if (ORGANIZATION.matcher(p).matches()) {
+            return SourceType.ORGANIZATION;
+        }
+        if (OFFICE.matcher(p).find()) {
+            return SourceType.OFFICIAL;
+        }
+        return SourceType.PERSON;
+    }
+
+    /** The known outlet named inside {@code phrase} ("one Bloomberg source"), or null. */
+    String outletIn(String phrase) {
+        List<String> words =
+                TextFolding.tokens(phrase).stream().map(TextFolding.Token::folded).toList();
+        for (List<String> outlet : outlets) {
+            for (int i = 0; i + outlet.size() <= words.size(); i++) {
+                if (words.subList(i, i + outlet.size()).equals(outlet)) {
+                    List<TextFolding.Token> tokens = TextFolding.tokens(phrase);
+                    return phrase.substring(
+                            tokens.get(i).start(), tokens.get(i + outlet.size() - 1).end());
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Phrases that point back at a source named earlier: "the people", "he", "the report". */
+    static boolean isBackReference(String phrase) {
+        return BACK_REFERENCE.matcher(phrase.strip()).matches();
+    }
+
+    static final Pattern BACK_REFERENCE =
+            Pattern.compile(
+                    "(?i)(he|she|they|the (people|person|sources?|officials?|official|report|agency|"
+                            + "newspaper|outlet|publication|diplomat|envoy|spokes\\w+)|the agency's sources|"
+                            + "the (same )?sources?)");
+
+    private static List<List<String>> loadOutlets() {
+        List<List<String>> result = new ArrayList<>();
+        try (InputStream in = SourceClassifier.class.getResourceAsStream("outlets.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("outlets.txt is missing from the classpath");
+            }
+            BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line : reader.lines().collect(Collectors.toList())) {
+                String name = line.strip();
+                if (!name.isEmpty() && !name.startsWith("#")) {
+                    result.add(
+                            TextFolding.tokens(name).stream()
+                                    .map(TextFolding.Token::folded)
+                                    .toList());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // Longest names first, so that "Interfax-Ukraine" wins over "Interfax".
+        result.sort((a, b) -> Integer.compare(b.size(), a.size()));
+        return List.copyOf(result);
+    }
+}

@@ -1,0 +1,142 @@
+package io.newshound.enrich.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.newshound.events.SourceType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each sentence here was written for this test; outlets and people are partly fictional. */
+class ClaimExtractorTest {
+    final ClaimExtractor extractor = new ClaimExtractor();
+
+    ExtractedClaim only(String text) {
+        List<ExtractedClaim> claims = extractor.extract(text);
+        assertThat(claims).hasSize(1);
+        return claims.get(0);
+    }
+
+    @Test
+    void shouldFindAnOutletReportingWithTheClaimFirst() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nThe envoys will carry a revised map to Moscow, Reuters reports.");
+
+        assertThat(c.source()).isEqualTo("Reuters");
+        assertThat(c.sourceType()).isEqualTo(SourceType.OUTLET);
+        assertThat(c.cue()).isEqualTo("reports");
+        assertThat(c.content()).isEqualTo("The envoys will carry a revised map to Moscow");
+    }
+
+    @Test
+    void shouldRecordTheOutletRelayingACitedAnonymousSource() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nThe draft was shown to Kyiv first, Bloomberg reports, citing people familiar with the matter.");
+
+        assertThat(c)
+                .extracting(
+                        ExtractedClaim::source,
+                        ExtractedClaim::sourceType,
+                        ExtractedClaim::relayedBy)
+                .containsExactly(
+                        "people familiar with the matter", SourceType.ANONYMOUS, "Bloomberg");
+    }
+
+    @Test
+    void shouldFindAnOfficialSpeakingFirst() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nForeign Minister Andrii Sybiha told reporters on Friday that Kyiv would not cede territory.");
+
+        assertThat(c.source()).isEqualTo("Foreign Minister Andrii Sybiha");
+        assertThat(c.sourceType()).isEqualTo(SourceType.OFFICIAL);
+        assertThat(c.cue()).isEqualTo("told reporters");
+        assertThat(c.content()).isEqualTo("Kyiv would not cede territory");
+        assertThat(c.denial()).isTrue();
+    }
+
+    @Test
+    void shouldFindAccordingToBeforeAndAfterTheClaim() {
+        List<ExtractedClaim> claims =
+                extractor.extract(
+                        "Title line\n\nAccording to two diplomats, the meeting moved to Abu Dhabi. "
+                                + "The ceasefire map was redrawn twice, according to a person with knowledge of the talks.");
+
+        assertThat(claims)
+                .extracting(ExtractedClaim::source, ExtractedClaim::cue, ExtractedClaim::content)
+                .containsExactly(
+                        tuple("two diplomats", "According to", "the meeting moved to Abu Dhabi"),
+                        tuple(
+                                "a person with knowledge of the talks",
+                                "according to",
+                                "The ceasefire map was redrawn twice"));
+    }
+
+    @Test
+    void shouldResolveTheBackReferenceToTheEarlierAnonymousSource() {
+        List<ExtractedClaim> claims =
+                extractor.extract(
+                        "Title line\n\nThe talks stalled over Zaporizhzhia, according to officials familiar with the negotiations. "
+                                + "A second round is being planned, the officials said.");
+
+        assertThat(claims)
+                .extracting(ExtractedClaim::source)
+                .containsExactly(
+                        "officials familiar with the negotiations",
+                        "officials familiar with the negotiations");
+    }
+
+    @Test
+    void shouldReadAHeadlineAttributedAfterADash() {
+        ExtractedClaim c =
+                extractor
+                        .extract(
+                                "Kyiv receives revised security guarantees – media\n\nNo more text here.")
+                        .get(0);
+
+        assertThat(c.content()).isEqualTo("Kyiv receives revised security guarantees");
+        assertThat(c.source()).isEqualTo("media");
+    }
+
+    @Test
+    void shouldRecognizeADirectQuote() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\n“We are ready to sign the framework this month,” the Ukrainian negotiator said.");
+
+        assertThat(c.quote()).isTrue();
+        assertThat(c.content()).isEqualTo("We are ready to sign the framework this month");
+    }
+
+    @Test
+    void shouldTellAnOrganisationStatingAPosition() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nThe Kremlin insists that any settlement must include the whole Donetsk region.");
+
+        assertThat(c.source()).isEqualTo("Kremlin");
+        assertThat(c.sourceType()).isEqualTo(SourceType.ORGANIZATION);
+    }
+
+    @Test
+    void shouldGiveSpansThatPointAtTheText() {
+        String text =
+                "Title line\n\nThe envoys will carry a revised map to Moscow, Reuters reports.";
+
+        ExtractedClaim c = only(text);
+
+        assertThat(c.sourceSpan().of(text)).isEqualTo("Reuters");
+        assertThat(c.cueSpan().of(text)).isEqualTo("reports");
+        assertThat(c.contentSpan().of(text)).isEqualTo(c.content());
+    }
+
+    @Test
+    void shouldFindNoClaimInPlainNarration() {
+        assertThat(
+                        extractor.extract(
+                                "Title line\n\nSnow fell across Lviv overnight. Trains ran late."))
+                .isEmpty();
+    }
+}
