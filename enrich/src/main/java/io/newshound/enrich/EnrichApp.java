@@ -2,10 +2,10 @@ package io.newshound.enrich;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.newshound.enrich.internal.DeadLetterHandler;
 import io.newshound.events.KafkaSettings;
 import io.newshound.events.TopicAdmin;
 import io.newshound.events.Topics;
+import io.newshound.events.streams.DeadLetterHandler;
 import io.newshound.ops.Health;
 import io.newshound.ops.HealthCheck;
 import java.time.Duration;
@@ -52,7 +52,7 @@ public final class EnrichApp implements AutoCloseable {
         streams =
                 new KafkaStreams(
                         EnrichTopology.build(config, topics, metrics),
-                        streamsProperties(config, kafka, metrics));
+                        streamsProperties(config, kafka, registry));
         streams.setUncaughtExceptionHandler(
                 error -> {
                     log.error(
@@ -72,7 +72,7 @@ public final class EnrichApp implements AutoCloseable {
 
     /** The Streams configuration of enrich: exactly-once, dead letters, metrics. */
     static Properties streamsProperties(
-            EnrichConfig config, KafkaSettings kafka, EnrichMetrics metrics) {
+            EnrichConfig config, KafkaSettings kafka, MeterRegistry registry) {
         Properties props = kafka.clientProperties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(kafka));
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -86,7 +86,8 @@ public final class EnrichApp implements AutoCloseable {
                 DeadLetterHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         props.put(DeadLetterHandler.TOPIC_CONFIG, kafka.topics().deadLetters().name());
-        props.put(DeadLetterHandler.METRICS_CONFIG, metrics);
+        props.put(DeadLetterHandler.SERVICE_CONFIG, "enrich");
+        props.put(DeadLetterHandler.REGISTRY_CONFIG, registry);
         return props;
     }
 

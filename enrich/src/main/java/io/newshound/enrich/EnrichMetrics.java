@@ -60,16 +60,6 @@ public final class EnrichMetrics implements MeterBinder {
                 .increment();
     }
 
-    /** Counts a record sent to the dead-letter topic. */
-    public void deadLetter(String sourceTopic) {
-        Counter.builder("newshound.deadletters")
-                .description("Records sent to the dead-letter topic, by service and source topic")
-                .tag("service", "enrich")
-                .tag("topic", sourceTopic == null ? "unknown" : sourceTopic)
-                .register(registry())
-                .increment();
-    }
-
     private Counter counter(String name, String description) {
         return Counter.builder(name).description(description).register(registry());
     }

@@ -53,7 +53,7 @@ class EnrichTopologyTest {
         EnrichMetrics metrics = new EnrichMetrics();
         metrics.bindTo(registry);
         EnrichConfig withState = config.withStateDir(stateDir);
-        Properties props = EnrichApp.streamsProperties(withState, KAFKA, metrics);
+        Properties props = EnrichApp.streamsProperties(withState, KAFKA, registry);
         driver =
                 new TopologyTestDriver(
                         EnrichTopology.build(withState, TEST_TOPICS, metrics), props);

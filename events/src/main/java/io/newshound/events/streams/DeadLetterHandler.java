@@ -1,6 +1,7 @@
-package io.newshound.enrich.internal;
+package io.newshound.events.streams;
 
-import io.newshound.enrich.EnrichMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newshound.events.DeadLetters;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +23,16 @@ public final class DeadLetterHandler
     /** Config key: the dead-letter topic's name. */
     public static final String TOPIC_CONFIG = "newshound.deadletter.topic";
 
-    /** Config key: the {@link EnrichMetrics} to count in. */
-    public static final String METRICS_CONFIG = "newshound.deadletter.metrics";
+    /** Config key: the service's name, for the header and the meter. */
+    public static final String SERVICE_CONFIG = "newshound.deadletter.service";
+
+    /** Config key: the {@link MeterRegistry} to count dead letters in (optional). */
+    public static final String REGISTRY_CONFIG = "newshound.deadletter.registry";
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterHandler.class);
-    private static final String SERVICE = "enrich";
-
     private String topic;
-    private EnrichMetrics metrics;
+    private String service;
+    private MeterRegistry registry;
 
     @Override
     public void configure(Map<String, ?> configs) {
@@ -38,7 +41,8 @@ public final class DeadLetterHandler
             throw new IllegalArgumentException(TOPIC_CONFIG + " is not set");
         }
         topic = name.toString();
-        metrics = (EnrichMetrics) configs.get(METRICS_CONFIG);
+        service = String.valueOf(configs.get(SERVICE_CONFIG));
+        registry = (MeterRegistry) configs.get(REGISTRY_CONFIG);
     }
 
     @Override
@@ -65,12 +69,18 @@ public final class DeadLetterHandler
                 context.offset(),
                 reason,
                 topic);
-        if (metrics != null) {
-            metrics.deadLetter(context.topic());
+        if (registry != null) {
+            Counter.builder("newshound.deadletters")
+                    .description(
+                            "Records sent to the dead-letter topic, by service and source topic")
+                    .tag("service", service)
+                    .tag("topic", context.topic() == null ? "unknown" : context.topic())
+                    .register(registry)
+                    .increment();
         }
         return DeadLetters.letter(
                 topic,
-                SERVICE,
+                service,
                 context.topic(),
                 context.partition(),
                 context.offset(),

@@ -1,2 +1,0 @@
-/** Enrich's plumbing; not API, may change in any release. */
-package io.newshound.enrich.internal;
