@@ -101,6 +101,7 @@ public final class AlertsApp implements AutoCloseable {
                 StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(DeadLetterHandler.TOPIC_CONFIG, kafka.topics().deadLetters().name());
         props.put(DeadLetterHandler.SERVICE_CONFIG, "alerts");
         props.put(DeadLetterHandler.REGISTRY_CONFIG, registry);

@@ -51,6 +51,10 @@ public record EnrichConfig(
         return new EnrichConfig(topics, null, null, null, null);
     }
 
+    public EnrichConfig withTopics(List<TopicRule> rules) {
+        return new EnrichConfig(rules, dedupWindow, claimWindow, stateDir, threads);
+    }
+
     public EnrichConfig withStateDir(Path dir) {
         return new EnrichConfig(topics, dedupWindow, claimWindow, dir, threads);
     }

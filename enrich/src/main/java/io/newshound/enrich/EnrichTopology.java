@@ -13,6 +13,7 @@ import io.newshound.events.EnrichedArticle;
 import io.newshound.events.EventTopic;
 import io.newshound.events.JsonSerde;
 import io.newshound.events.Provenance;
+import io.newshound.events.SourceType;
 import io.newshound.events.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -158,7 +159,7 @@ public final class EnrichTopology {
                             enriched.topicNames(),
                             c.source(),
                             c.sourceType(),
-                            c.relayedBy(),
+                            relayerOf(c, article),
                             c.cue(),
                             c.content(),
                             c.quote(),
@@ -171,6 +172,14 @@ public final class EnrichTopology {
                             null));
         }
         return claims;
+    }
+
+    /** An anonymous source with no outlet named is relayed by the outlet publishing it. */
+    private static String relayerOf(ExtractedClaim claim, Article article) {
+        if (claim.relayedBy() == null && claim.sourceType() == SourceType.ANONYMOUS) {
+            return article.outlet();
+        }
+        return claim.relayedBy();
     }
 
     private static String bodyKey(EnrichedArticle article) {

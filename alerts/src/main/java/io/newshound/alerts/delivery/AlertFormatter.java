@@ -26,7 +26,9 @@ public final class AlertFormatter {
         Claim c = alert.claim();
         StringBuilder who =
                 new StringBuilder(oneLine(c.source())).append(" (").append(c.sourceType().label());
-        if (c.relayedBy() != null && !c.relayedBy().equalsIgnoreCase(c.source())) {
+        if (c.relayedBy() != null
+                && !c.relayedBy().equalsIgnoreCase(c.source())
+                && !c.relayedBy().equalsIgnoreCase(c.outlet())) {
             who.append(", via ").append(oneLine(c.relayedBy()));
         }
         who.append(')');

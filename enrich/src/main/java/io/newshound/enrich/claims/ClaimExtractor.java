@@ -96,7 +96,7 @@ public final class ClaimExtractor {
             Pattern.compile(
                     "(?i)\\b(is|are|was|were|has|have|had|do|does|did|will|would|could|can)\\s+not\\b|"
                             + "n[’']t\\b|\\bnot\\s+(currently|yet|planned|true)\\b|\\bno\\s+(plans?|"
-                            + "such|agreement|meeting)\\b|\\bnever\\b");
+                            + "such|agreement|meeting)\\b|\\bnever\\b|^no\\s");
 
     private final SentenceSplitter splitter = new SentenceSplitter();
     private final SourceClassifier classifier = new SourceClassifier();
@@ -246,7 +246,9 @@ public final class ClaimExtractor {
     private static String stripLeadingArticle(String source) {
         // "the Kremlin" and "The Kremlin" are one source; "a White House representative" keeps its
         // article.
-        return source.replaceFirst("^(?i:the)\\s+(?=\\p{Lu})", "");
+        String s = source.replaceFirst("^(?i:the)\\s+(?=\\p{Lu})", "");
+        // A sentence-initial article: "A ministry spokesman" reads as "a ministry spokesman".
+        return s.replaceFirst("^A(n?)\\s", "a$1 ");
     }
 
     private static boolean isDenial(String cue, String content) {

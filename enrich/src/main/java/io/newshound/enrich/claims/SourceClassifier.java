@@ -19,7 +19,8 @@ final class SourceClassifier {
     private static final Pattern ANONYMOUS =
             Pattern.compile(
                     "(?i)\\b(sources?|people|person|insiders?|familiar|knowledge|unnamed|anonymous|"
-                            + "informed|media reports|reports)\\b");
+                            + "informed|media reports|reports|briefed|condition of anonymity|"
+                            + "not authori[sz]ed|asked not to be (named|identified))\\b");
     private static final Pattern GENERIC_OUTLET =
             Pattern.compile(
                     "(?i)^(the\\s+)?(media|press|newspaper|agency|outlet|broadcaster|report|"
@@ -38,17 +39,21 @@ final class SourceClassifier {
                             + "defen[cs]e ministry|ministry|government|cabinet|parliament|verkhovna rada|"
                             + "congress|senate|nato|eu|european union|european commission|un|united nations|"
                             + "iaea|kyiv|moscow|washington|beijing|brussels|london|paris|berlin|ukraine|"
-                            + "russia|the us|us|u\\.s\\.|united states|china|europe|[a-z]+ ministry|"
-                            + "[a-z ]+ (ministry|government|office|department|council|committee|"
+                            + "russia|the us|us|u\\.s\\.|united states|china|europe|"
+                            + "[\\p{L}’' ]+ (ministry|government|office|department|council|committee|"
                             + "agency|company|army|forces|command))$");
+    private static final Pattern RESEARCH =
+            Pattern.compile("(?i)\\b(survey|poll|study|think tank|institute|university)\\b");
     private static final Pattern SOURCE_NOUN =
             Pattern.compile(
                     "(?i)\\b(sources?|people|person|officials?|representatives?|spokes\\w+|minister|"
                             + "president|envoys?|diplomats?|analysts?|experts?|media|report|agency|"
-                            + "newspaper|government|ministry|insiders?|aides?|advisers?|negotiators?)\\b");
+                            + "newspaper|government|ministry|insiders?|aides?|advisers?|negotiators?|"
+                            + "survey|poll|study|statement|think tank|institute)\\b");
     private static final Pattern NOT_A_NOUN_PHRASE =
             Pattern.compile(
-                    "(?i)^(by|in|on|at|for|with|from|of|after|before|during|under|according|as|to|"
+                    "(?i)^(by|in|on|at|for|with|from|of|after|before|during|under|according|as|to|neither|no|"
+                            + "none|nobody|nothing|"
                             + "and|but|or|so|if|when|while|although|though|because|since|despite)\\b"
                             + "|\\b(is|are|was|were|be|been|being|will|would|may|might|can|could|should|"
                             + "must|shall)\\b");
@@ -83,7 +88,7 @@ final class SourceClassifier {
         if (outletIn(p) != null || GENERIC_OUTLET.matcher(p).matches()) {
             return SourceType.OUTLET;
         }
-        if (ORGANIZATION.matcher(p).matches()) {
+        if (ORGANIZATION.matcher(p).matches() || RESEARCH.matcher(p).find()) {
             return SourceType.ORGANIZATION;
         }
         if (OFFICE.matcher(p).find()) {

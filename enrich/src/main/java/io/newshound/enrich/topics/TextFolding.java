@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /** Splits text into words with their positions, folded for matching: lower case, no accents. */
 public final class TextFolding {
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’-][\\p{L}\\p{N}]+)*");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:-[\\p{L}\\p{N}]+)*");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private TextFolding() {}
@@ -27,9 +27,12 @@ public final class TextFolding {
         return tokens;
     }
 
-    /** Lower case, accents and apostrophe variants removed: "Donbás" and "donbas" fold alike. */
+    /**
+     * Lower case, accents removed: "Donbás" and "donbas" fold alike. Apostrophes split words, so
+     * "Witkoff’s" is found as "Witkoff".
+     */
     public static String fold(String word) {
         String decomposed = Normalizer.normalize(word, Normalizer.Form.NFD);
-        return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT).replace('’', '\'');
+        return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
     }
 }

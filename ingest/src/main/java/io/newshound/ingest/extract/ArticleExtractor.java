@@ -27,7 +27,8 @@ public final class ArticleExtractor {
             Pattern.compile(
                     "(?i)(^|[\\s_-])(share|sharing|social|related|more-about|latest|most-read|"
                             + "popular|trending|comments?|promo|newsletter|subscribe|breadcrumbs?|"
-                            + "advert|ads|banner|cookie|tags?|sidebar|menu|footer|byline-share)"
+                            + "advert|ads|banner|cookie|tags?|sidebar|menu|footer|byline|dateline|"
+                            + "author|hot-news|share-tools|inline-promo)"
                             + "($|[\\s_-])");
     private static final String TEXT_BLOCKS = "p, h2, h3, h4, blockquote, li, pre";
 

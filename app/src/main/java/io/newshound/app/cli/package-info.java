@@ -1,0 +1,2 @@
+/** The subcommands of {@code newshound}. */
+package io.newshound.app.cli;
