@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Consumer;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -133,7 +134,12 @@ public final class AlertsApp implements AutoCloseable {
             dispatcher.close();
         }
         if (streams != null) {
-            streams.close(Duration.ofSeconds(30));
+            // Leaving the group lets a restarted or remaining instance take the partitions at once
+            // instead of after the session timeout.
+            streams.close(
+                    CloseOptions.timeout(Duration.ofSeconds(30))
+                            .withGroupMembershipOperation(
+                                    CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             streamsMetrics.close();
         }
     }

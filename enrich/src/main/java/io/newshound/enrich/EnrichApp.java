@@ -11,6 +11,7 @@ import io.newshound.ops.HealthCheck;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -119,7 +120,12 @@ public final class EnrichApp implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (streams != null) {
-            streams.close(CLOSE_TIMEOUT);
+            // Leaving the group lets a restarted or remaining instance take the partitions at once
+            // instead of after the session timeout.
+            streams.close(
+                    CloseOptions.timeout(CLOSE_TIMEOUT)
+                            .withGroupMembershipOperation(
+                                    CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             streamsMetrics.close();
         }
     }

@@ -12,6 +12,7 @@ import io.newshound.events.DeadLetters;
 import io.newshound.events.EnrichedArticle;
 import io.newshound.events.KafkaSettings;
 import io.newshound.testkit.KafkaBrokerExtension;
+import io.newshound.testkit.LogCapture;
 import io.newshound.testkit.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,7 +34,8 @@ class EnrichAppIT {
     @Test
     void shouldDeadLetterARecordThatIsNotJsonAndKeepRunning(KafkaSettings kafka) throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (EnrichApp enrich =
+        try (LogCapture log = LogCapture.of("io.newshound");
+                EnrichApp enrich =
                         new EnrichApp(
                                 EnrichConfig.of(TOPICS).withStateDir(stateDir), kafka, registry);
                 TopicReader<byte[], byte[]> dead =
@@ -71,6 +73,12 @@ class EnrichAppIT {
                                             .extracting(a -> a.article().id())
                                             .containsExactly("bw-1"));
             assertThat(enrich.state()).isEqualTo(KafkaStreams.State.RUNNING);
+            assertThat(log.lines("WARN"))
+                    .singleElement()
+                    .asString()
+                    .startsWith(
+                            kafka.topics().articles().name() + "-0 offset 0: not a valid Article: ")
+                    .endsWith("; sent to " + kafka.topics().deadLetters().name());
             assertThat(registry.get("newshound.deadletters").counter().count()).isEqualTo(1.0);
         }
     }

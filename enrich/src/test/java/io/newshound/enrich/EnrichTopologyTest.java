@@ -142,7 +142,7 @@ class EnrichTopologyTest {
                 .contains(
                         tuple(
                                 "two officials briefed on the trip",
-                                SourceType.OFFICIAL,
+                                SourceType.ANONYMOUS,
                                 "Baltic Wire"));
     }
 

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newshound.events.Article;
 import io.newshound.events.KafkaSettings;
 import io.newshound.testkit.KafkaBrokerExtension;
+import io.newshound.testkit.LogCapture;
 import io.newshound.testkit.TestHttpServer;
 import io.newshound.testkit.TestHttpServer.Response;
 import io.newshound.testkit.TopicReader;
@@ -45,7 +46,8 @@ class IngestAppIT {
                             .withPollInterval(Duration.ofMillis(300));
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-            try (IngestApp ingest = new IngestApp(config, kafka, registry);
+            try (LogCapture log = LogCapture.of("io.newshound.ingest");
+                    IngestApp ingest = new IngestApp(config, kafka, registry);
                     TopicReader<String, Article> articles =
                             new TopicReader<>(kafka, kafka.topics().articles())) {
                 ingest.start();
@@ -61,6 +63,24 @@ class IngestAppIT {
                                 tuple(
                                         "Grain corridor reopens",
                                         "Ships left Odesa at dawn, the port said."));
+                // Each bad feed is logged once, in one line naming it, though polled again.
+                assertThat(log.lines("WARN"))
+                        .satisfiesExactlyInAnyOrder(
+                                line ->
+                                        assertThat(line)
+                                                .isEqualTo(
+                                                        "feed "
+                                                                + site.uri("/missing.xml")
+                                                                + ": HTTP 404 for "
+                                                                + site.uri("/missing.xml")),
+                                line ->
+                                        assertThat(line)
+                                                .startsWith(
+                                                        "feed "
+                                                                + site.uri("/html")
+                                                                + ": not a readable feed: "));
+                assertThat(log.lines("WARN"))
+                        .allSatisfy(line -> assertThat(line).doesNotContain("\n"));
                 assertThat(ingest.health().check().detail())
                         .isEqualTo("polling 3 feeds, 2 failing");
             }

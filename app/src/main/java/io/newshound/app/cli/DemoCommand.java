@@ -122,7 +122,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     static String summary(MeterRegistry registry) {
         return String.format(
-                "Stopped. %d articles, %d duplicates, %d claims (%d new, %d repeats), %d alerts.",
+                "Stopped. %d articles, %d duplicates, %d claims (%d new, %d repeated), %d alerts.",
                 (long) sum(registry, "newshound.ingest.articles.published", null, null),
                 (long) sum(registry, "newshound.enrich.duplicates", null, null),
                 (long) sum(registry, "newshound.claims", null, null),

@@ -97,23 +97,26 @@ public final class ConfigLoader {
             }
             return value;
         } catch (JacksonException e) {
-            throw new ConfigException(name + ": " + describe(e), e);
+            throw new ConfigException(name + ": " + describe(e, text), e);
         }
     }
 
-    static String describe(JacksonException e) {
+    static String describe(JacksonException e, String text) {
         String where = "";
         if (e instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
             where = path(jme.getPath());
         }
-        String line = lineOf(e.getLocation());
+        // Records are built once their whole block is read, so Jackson's location points past
+        // the block; the key's own line is found in the text, and a refused value is located by
+        // its path instead.
+        String line = e instanceof JsonMappingException ? "" : lineOf(e.getLocation());
         if (e instanceof UnrecognizedPropertyException u) {
             String parent = where.contains(".") ? where.substring(0, where.lastIndexOf('.')) : "";
             return "unknown key '"
                     + u.getPropertyName()
                     + "'"
                     + (parent.isEmpty() ? "" : " under " + parent)
-                    + line
+                    + lineOfKey(text, String.valueOf(u.getPropertyName()))
                     + " (known: "
                     + known(u.getKnownPropertyIds())
                     + ")";
@@ -141,6 +144,18 @@ public final class ConfigLoader {
             }
         }
         return out.toString();
+    }
+
+    private static String lineOfKey(String text, String key) {
+        String[] lines = text.split("\n", -1);
+        String plain = key + ":";
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i].strip();
+            if (l.startsWith(plain) || l.startsWith("- " + plain)) {
+                return " (line " + (i + 1) + ")";
+            }
+        }
+        return "";
     }
 
     private static String lineOf(JsonLocation location) {

@@ -1,0 +1,66 @@
+package io.newshound.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newshound.app.Newshound;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NewshoundCliTest {
+    @TempDir Path dir;
+
+    record Result(int status, String out, String err) {}
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status =
+                Newshound.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void shouldRejectAWrongFlagInOneLineWithStatus2() {
+        Result r = run("demo", "--frobnicate");
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err())
+                .isEqualTo(
+                        "newshound: Unknown option: '--frobnicate' (try 'newshound demo --help')"
+                                + System.lineSeparator());
+    }
+
+    @Test
+    void shouldRejectAMissingConfigFileInOneLineWithStatus2() {
+        Path missing = dir.resolve("newshound.yml");
+
+        Result r = run("run", "--config", missing.toString());
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err())
+                .isEqualTo("newshound: " + missing + ": no such file" + System.lineSeparator());
+    }
+
+    @Test
+    void shouldRejectAnInvalidConfigFileInOneLineWithStatus2() throws Exception {
+        Path file = Files.writeString(dir.resolve("newshound.yml"), "kafka:\n  partitions: 0\n");
+
+        Result r = run("ingest", "--config", file.toString());
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err().strip())
+                .isEqualTo("newshound: " + file + ": kafka: kafka.partitions must be at least 1");
+    }
+
+    @Test
+    void shouldListTheCommandsWhenRunWithoutOne() {
+        Result r = run();
+
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("demo", "run", "ingest", "enrich", "alerts");
+    }
+}

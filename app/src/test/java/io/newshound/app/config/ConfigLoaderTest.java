@@ -1,0 +1,90 @@
+package io.newshound.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir Path dir;
+
+    @Test
+    void shouldReadTheExampleConfigurationShippedWithTheProject() {
+        NewshoundConfig config = ConfigLoader.load(Path.of("..", "newshound.example.yml"));
+
+        assertThat(config.ingest().feeds()).hasSizeGreaterThan(5);
+        assertThat(config.ingest().pollInterval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.needsEmbeddedBroker()).isTrue();
+        assertThat(config.enrich().claimWindow()).isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
+    void shouldReadDurationsAsPeopleWriteThem() {
+        NewshoundConfig config =
+                ConfigLoader.parse(
+                        "ingest:\n  poll-interval: 90s\nenrich:\n  dedup-window: 2h\n", "x.yml");
+
+        assertThat(config.ingest().pollInterval()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(config.enrich().dedupWindow()).isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
+    void shouldNameAnUnknownKeyWhereItIsAndWhatIsKnown() {
+        assertThatThrownBy(() -> ConfigLoader.parse("ingest:\n  feedz: []\n", "newshound.yml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(
+                        "newshound.yml: unknown key 'feedz' under ingest (line 2) (known: ")
+                .hasMessageContaining("feeds");
+    }
+
+    @Test
+    void shouldSayWhichValueIsWrong() {
+        assertThatThrownBy(
+                        () ->
+                                ConfigLoader.parse(
+                                        "ingest:\n  poll-interval: soon\n", "newshound.yml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ingest.poll-interval")
+                .hasMessageContaining("'soon' is not a duration");
+    }
+
+    @Test
+    void shouldPassOnTheRuleAValueBreaks() {
+        assertThatThrownBy(
+                        () ->
+                                ConfigLoader.parse(
+                                        "ingest:\n  feeds:\n    - url: ftp://x.example/feed\n",
+                                        "n.yml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(
+                        "n.yml: ingest.feeds[0]: feed url must be http or https: ftp://x.example/feed");
+    }
+
+    @Test
+    void shouldSayWhenTheFileIsMissing() {
+        assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yml")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(dir.resolve("nope.yml") + ": no such file");
+    }
+
+    @Test
+    void shouldSayWhenTheFileIsNotYaml() throws Exception {
+        Path file = Files.writeString(dir.resolve("bad.yml"), "ingest: [unclosed\n");
+
+        assertThatThrownBy(() -> ConfigLoader.load(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(file + ": ")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void shouldShipTheThreeDefaultTopics() {
+        assertThat(ConfigLoader.defaultTopics())
+                .extracting(t -> t.name())
+                .containsExactly("peace-plan", "witkoff", "donbas");
+    }
+}
