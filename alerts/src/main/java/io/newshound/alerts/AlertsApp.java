@@ -1,27 +1,21 @@
 package io.newshound.alerts;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.newshound.alerts.delivery.AlertChannel;
 import io.newshound.alerts.delivery.AlertFormatter;
 import io.newshound.alerts.delivery.ConsoleChannel;
 import io.newshound.events.KafkaSettings;
 import io.newshound.events.TopicAdmin;
 import io.newshound.events.Topics;
-import io.newshound.events.streams.DeadLetterHandler;
+import io.newshound.events.streams.ManagedStreams;
 import io.newshound.ops.Health;
 import io.newshound.ops.HealthCheck;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Consumer;
-import org.apache.kafka.streams.CloseOptions;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * delivers every alert to the channels.
  */
 public final class AlertsApp implements AutoCloseable {
+    static final String SERVICE = "alerts";
     private static final Logger log = LoggerFactory.getLogger(AlertsApp.class);
 
     private final AlertsConfig config;
@@ -37,8 +32,7 @@ public final class AlertsApp implements AutoCloseable {
     private final MeterRegistry registry;
     private final Consumer<String> console;
     private final AlertsMetrics metrics = new AlertsMetrics();
-    private KafkaStreams streams;
-    private KafkaStreamsMetrics streamsMetrics;
+    private ManagedStreams streams;
     private AlertDispatcher dispatcher;
 
     /**
@@ -64,21 +58,11 @@ public final class AlertsApp implements AutoCloseable {
                 kafka, List.of(topics.claims(), topics.alerts(), topics.deadLetters()));
         metrics.bindTo(registry);
         streams =
-                new KafkaStreams(
+                ManagedStreams.start(
+                        SERVICE,
                         AlertRouter.build(config, topics, metrics, Clock.systemUTC()),
-                        streamsProperties(config, kafka, registry));
-        streams.setUncaughtExceptionHandler(
-                error -> {
-                    log.error(
-                            "alerts stream thread failed: {}; replacing it",
-                            error.toString(),
-                            error);
-                    return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
-                            .REPLACE_THREAD;
-                });
-        streamsMetrics = new KafkaStreamsMetrics(streams);
-        streamsMetrics.bindTo(registry);
-        streams.start();
+                        streamsProperties(config, kafka, registry),
+                        registry);
 
         List<AlertChannel> channels = new ArrayList<>();
         if (config.console()) {
@@ -91,22 +75,7 @@ public final class AlertsApp implements AutoCloseable {
 
     static Properties streamsProperties(
             AlertsConfig config, KafkaSettings kafka, MeterRegistry registry) {
-        Properties props = kafka.clientProperties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, kafka.topicPrefix() + "alerts");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
-        if (config.stateDir() != null) {
-            props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
-        }
-        props.put(
-                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                DeadLetterHandler.class);
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        props.put(DeadLetterHandler.TOPIC_CONFIG, kafka.topics().deadLetters().name());
-        props.put(DeadLetterHandler.SERVICE_CONFIG, "alerts");
-        props.put(DeadLetterHandler.REGISTRY_CONFIG, registry);
-        return props;
+        return ManagedStreams.properties(SERVICE, kafka, config.stateDir(), 1, registry);
     }
 
     /** Up while routing runs and the dispatcher reads its topic. */
@@ -115,13 +84,12 @@ public final class AlertsApp implements AutoCloseable {
             if (streams == null) {
                 return Health.down("not started");
             }
-            KafkaStreams.State state = streams.state();
-            if (!state.isRunningOrRebalancing()) {
-                return Health.down("routing streams " + state);
+            Health routing = streams.health().check();
+            if (!routing.up()) {
+                return routing;
             }
             return Health.up(
-                    "routing streams "
-                            + state
+                    routing.detail()
                             + (dispatcher.hasAssignment()
                                     ? ", dispatching"
                                     : ", dispatcher waiting for partitions"));
@@ -134,13 +102,7 @@ public final class AlertsApp implements AutoCloseable {
             dispatcher.close();
         }
         if (streams != null) {
-            // Leaving the group lets a restarted or remaining instance take the partitions at once
-            // instead of after the session timeout.
-            streams.close(
-                    CloseOptions.timeout(Duration.ofSeconds(30))
-                            .withGroupMembershipOperation(
-                                    CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
-            streamsMetrics.close();
+            streams.close();
         }
     }
 }

@@ -1,0 +1,113 @@
+package io.newshound.events.streams;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.newshound.events.KafkaSettings;
+import io.newshound.ops.Health;
+import io.newshound.ops.HealthCheck;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A service's Kafka Streams app, run the Newshound way: exactly once, unreadable and failing
+ * records to the dead-letter topic, a failed thread replaced, its meters bound, and on close the
+ * group left so that another instance takes over at once.
+ */
+public final class ManagedStreams implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ManagedStreams.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String service;
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics metrics;
+
+    private ManagedStreams(String service, KafkaStreams streams, KafkaStreamsMetrics metrics) {
+        this.service = service;
+        this.streams = streams;
+        this.metrics = metrics;
+    }
+
+    /**
+     * The Streams configuration of {@code service}: application id from the topic prefix,
+     * exactly-once v2, dead letters counted in {@code registry}.
+     */
+    public static Properties properties(
+            String service,
+            KafkaSettings kafka,
+            Path stateDir,
+            int threads,
+            MeterRegistry registry) {
+        Properties props = kafka.clientProperties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, kafka.topicPrefix() + service);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
+        if (stateDir != null) {
+            props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        }
+        props.put(
+                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DeadLetterHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        props.put(DeadLetterHandler.TOPIC_CONFIG, kafka.topics().deadLetters().name());
+        props.put(DeadLetterHandler.SERVICE_CONFIG, service);
+        props.put(DeadLetterHandler.REGISTRY_CONFIG, registry);
+        return props;
+    }
+
+    /** Starts {@code topology} for {@code service}. */
+    public static ManagedStreams start(
+            String service, Topology topology, Properties properties, MeterRegistry registry) {
+        KafkaStreams streams = new KafkaStreams(topology, properties);
+        streams.setUncaughtExceptionHandler(
+                error -> {
+                    log.error(
+                            "{} stream thread failed: {}; replacing it",
+                            service,
+                            error.toString(),
+                            error);
+                    return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+                            .REPLACE_THREAD;
+                });
+        streams.setStateListener(
+                (now, before) -> log.debug("{} streams {} -> {}", service, before, now));
+        KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams);
+        metrics.bindTo(registry);
+        streams.start();
+        return new ManagedStreams(service, streams, metrics);
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** Up while the streams run or rebalance. */
+    public HealthCheck health() {
+        return () -> {
+            KafkaStreams.State state = streams.state();
+            return state.isRunningOrRebalancing()
+                    ? Health.up(service + " streams " + state)
+                    : Health.down(service + " streams " + state);
+        };
+    }
+
+    @Override
+    public void close() {
+        // Leaving the group lets a restarted or remaining instance take the partitions at once
+        // instead of after the session timeout.
+        streams.close(
+                CloseOptions.timeout(CLOSE_TIMEOUT)
+                        .withGroupMembershipOperation(
+                                CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        metrics.close();
+    }
+}
