@@ -3,6 +3,7 @@ package io.newshound.app;
 import io.newshound.app.cli.AlertsCommand;
 import io.newshound.app.cli.DemoCommand;
 import io.newshound.app.cli.EnrichCommand;
+import io.newshound.app.cli.ExtractCommand;
 import io.newshound.app.cli.IngestCommand;
 import io.newshound.app.cli.RunCommand;
 import io.newshound.app.config.ConfigException;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             EnrichCommand.class,
             AlertsCommand.class,
+            ExtractCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newshound implements Runnable {

@@ -69,4 +69,66 @@ class ArticleExtractorTest {
                 .isEqualTo(
                         "First paragraph of the story, long enough to count.\n\nSecond paragraph of the story.");
     }
+
+    @Test
+    void shouldReadACyrillicPageInItsDeclaredCharset() {
+        String html =
+                "<html lang=\"uk\"><head><meta charset=\"windows-1251\">"
+                        + "<title>Переговори у Женеві</title></head><body>"
+                        + "<nav><a href=\"/\">Головна</a> <a href=\"/news\">Новини</a></nav>"
+                        + "<div class=\"article-body\">"
+                        + "<p>Делегації України та США провели новий раунд переговорів щодо мирного плану.</p>"
+                        + "<p>За словами джерел, сторони обговорили лінію фронту на Донбасі та гарантії безпеки.</p>"
+                        + "</div><div class=\"related\"><h3>Читайте також</h3><ul><li><a>Інша новина</a></li></ul></div>"
+                        + "</body></html>";
+        byte[] bytes = html.getBytes(java.nio.charset.Charset.forName("windows-1251"));
+
+        ExtractedPage page =
+                new ArticleExtractor().extract(bytes, null, "https://kyiv-ledger.example/uk/1");
+
+        assertThat(page.language()).isEqualTo("uk");
+        assertThat(page.title()).isEqualTo("Переговори у Женеві");
+        assertThat(page.text())
+                .isEqualTo(
+                        "Делегації України та США провели новий раунд переговорів щодо мирного плану.\n\n"
+                                + "За словами джерел, сторони обговорили лінію фронту на Донбасі та гарантії безпеки.");
+    }
+
+    @Test
+    void shouldKeepTheBodyWhenItsWrapperHasABoilerplateSoundingClass() {
+        String first =
+                "Negotiators met for a third day and agreed on the order of the next talks. "
+                        .repeat(3)
+                        .strip();
+        String second =
+                "Observers said the mood was better than in the spring, though no text was signed. "
+                        .repeat(3)
+                        .strip();
+        String html =
+                "<html><body><div class=\"layout has-sidebar\"><div class=\"col\">"
+                        + "<p>"
+                        + first
+                        + "</p><p>"
+                        + second
+                        + "</p>"
+                        + "</div><div class=\"sidebar\"><p>Most read: a list of other stories people read a lot.</p></div>"
+                        + "</div></body></html>";
+
+        assertThat(new ArticleExtractor().extract(html, "https://x.example/a").text())
+                .isEqualTo(first + "\n\n" + second);
+    }
+
+    @Test
+    void shouldPreferTheStructuredBodyWhenThePageShowsOnlyATeaser() {
+        String body = "Full text of the report. ".repeat(40).strip();
+        String html =
+                "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                        + "\"headline\":\"Report\",\"articleBody\":\""
+                        + body
+                        + "\"}</script></head>"
+                        + "<body><article><p>Teaser paragraph that is shown before the paywall starts.</p></article></body></html>";
+
+        assertThat(new ArticleExtractor().extract(html, "https://x.example/a").text())
+                .isEqualTo(body);
+    }
 }
