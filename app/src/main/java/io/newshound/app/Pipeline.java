@@ -8,7 +8,6 @@ import io.newshound.broker.EmbeddedKafkaBroker;
 import io.newshound.enrich.EnrichApp;
 import io.newshound.enrich.EnrichConfig;
 import io.newshound.events.KafkaSettings;
-import io.newshound.ingest.FeedHealth;
 import io.newshound.ingest.IngestApp;
 import io.newshound.ops.AdminServer;
 import io.newshound.ops.Meters;
@@ -17,7 +16,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -42,7 +40,6 @@ public final class Pipeline implements AutoCloseable {
     private KafkaSettings kafka;
     private PrometheusMeterRegistry registry;
     private AdminServer admin;
-    private IngestApp ingest;
 
     private Pipeline() {}
 
@@ -105,7 +102,7 @@ public final class Pipeline implements AutoCloseable {
             admin.register("enrich", enrich.health());
         }
         if (services.contains(Service.INGEST)) {
-            ingest = new IngestApp(config.ingest(), kafka, registry);
+            IngestApp ingest = new IngestApp(config.ingest(), kafka, registry);
             started.push(ingest);
             ingest.start();
             admin.register("ingest", ingest.health());
@@ -142,11 +139,6 @@ public final class Pipeline implements AutoCloseable {
 
     public PrometheusMeterRegistry registry() {
         return registry;
-    }
-
-    /** Each feed's health, when ingest runs here. */
-    public Map<String, FeedHealth> feedHealth() {
-        return ingest == null ? Map.of() : ingest.feedHealth();
     }
 
     /** Stops everything, newest first. */

@@ -37,7 +37,7 @@ public final class TopicAdmin {
                                             topic.name(),
                                             settings.partitions(),
                                             settings.replicationFactor())
-                                    .configs(configsFor(settings)));
+                                    .configs(configsFor(topic, settings)));
                 }
             }
             for (var entry : admin.createTopics(missing).values().entrySet()) {
@@ -63,9 +63,49 @@ public final class TopicAdmin {
         }
     }
 
-    private static Map<String, String> configsFor(KafkaSettings settings) {
+    /**
+     * Checks two topics that must be partitioned alike are.
+     *
+     * @throws IllegalStateException naming both topics and their partition counts otherwise
+     */
+    public static void requireSamePartitions(
+            KafkaSettings settings, EventTopic<?, ?> first, EventTopic<?, ?> second) {
+        try (Admin admin = Admin.create(settings.clientProperties())) {
+            var descriptions =
+                    admin.describeTopics(List.of(first.name(), second.name()))
+                            .allTopicNames()
+                            .get(30, TimeUnit.SECONDS);
+            int a = descriptions.get(first.name()).partitions().size();
+            int b = descriptions.get(second.name()).partitions().size();
+            if (a != b) {
+                throw new IllegalStateException(
+                        first.name()
+                                + " has "
+                                + a
+                                + " partitions and "
+                                + second.name()
+                                + " has "
+                                + b
+                                + "; they must have the same number");
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(
+                    "cannot describe topics on "
+                            + settings.bootstrapServers()
+                            + ": "
+                            + DeadLetters.reason(e),
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing topics", e);
+        }
+    }
+
+    private static Map<String, String> configsFor(EventTopic<?, ?> topic, KafkaSettings settings) {
         // A lone broker cannot hold two in-sync replicas; a real cluster should.
-        int minIsr = Math.min(2, settings.replicationFactor());
-        return Map.of("min.insync.replicas", Integer.toString(minIsr));
+        String minIsr = Integer.toString(Math.min(2, settings.replicationFactor()));
+        return topic.compacted()
+                ? Map.of("min.insync.replicas", minIsr, "cleanup.policy", "compact")
+                : Map.of("min.insync.replicas", minIsr);
     }
 }

@@ -50,8 +50,22 @@ public record Topics(String prefix) {
         return new EventTopic<>(prefix + "deadletters", BYTES, BYTES);
     }
 
+    /** The feeds ingest polls, keyed by feed id; a null value removes the feed. Compacted. */
+    public EventTopic<String, FeedDefinition> feeds() {
+        return new EventTopic<>(prefix + "feeds", KEYS, JsonSerde.of(FeedDefinition.class), true);
+    }
+
+    /**
+     * Each feed's polling state (validators, schedule, health, entries already published), keyed by
+     * feed id and partitioned like {@link #feeds()}. Compacted.
+     */
+    public EventTopic<String, FeedState> feedState() {
+        return new EventTopic<>(prefix + "feed-state", KEYS, JsonSerde.of(FeedState.class), true);
+    }
+
     /** Every topic the pipeline reads or writes between services. */
     public List<EventTopic<?, ?>> all() {
-        return List.of(articles(), enriched(), claims(), alerts(), deadLetters());
+        return List.of(
+                articles(), enriched(), claims(), alerts(), deadLetters(), feeds(), feedState());
     }
 }

@@ -1,6 +1,7 @@
 package io.newshound.ingest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.newshound.events.FeedDefinition;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -23,13 +24,18 @@ public record FeedSource(
         if (scheme == null || !(scheme.equals("http") || scheme.equals("https"))) {
             throw new IllegalArgumentException("feed url must be http or https: " + url);
         }
-        if (interval != null && interval.isNegative()) {
-            throw new IllegalArgumentException("feed interval must not be negative: " + url);
+        if (interval != null && (interval.isNegative() || interval.isZero())) {
+            throw new IllegalArgumentException("feed interval must be positive: " + url);
         }
     }
 
     public static FeedSource of(String url) {
         return new FeedSource(URI.create(url), null, null);
+    }
+
+    /** This feed as it is kept on the feeds topic. */
+    public FeedDefinition toDefinition() {
+        return FeedDefinition.of(url.toString(), name, interval);
     }
 
     /** The label of this feed in logs and metrics: its name, else its URL. */

@@ -1,28 +1,31 @@
 package io.newshound.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newshound.events.FeedState;
 import io.newshound.events.KafkaSettings;
 import io.newshound.events.TopicAdmin;
+import io.newshound.events.Topics;
 import io.newshound.ingest.extract.ArticleExtractor;
+import io.newshound.ingest.feed.AddressPolicy;
 import io.newshound.ingest.feed.FeedParser;
+import io.newshound.ingest.feed.HostLimiter;
 import io.newshound.ingest.feed.HttpFetcher;
 import io.newshound.ops.Health;
 import io.newshound.ops.HealthCheck;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ingest service: polls every configured feed on its interval and publishes new articles to the
- * articles topic.
+ * The ingest service: polls its share of the feeds on the feeds topic and publishes new articles,
+ * with each feed's state, exactly once.
  */
 public final class IngestApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IngestApp.class);
@@ -30,101 +33,119 @@ public final class IngestApp implements AutoCloseable {
     private final IngestConfig config;
     private final KafkaSettings kafka;
     private final MeterRegistry registry;
+    private final Clock clock;
     private final IngestMetrics metrics = new IngestMetrics();
-    private ScheduledExecutorService scheduler;
-    private KafkaArticlePublisher publisher;
-    private FeedPoller poller;
+    private IngestCoordinator coordinator;
 
     public IngestApp(IngestConfig config, KafkaSettings kafka, MeterRegistry registry) {
+        this(config, kafka, registry, Clock.systemUTC());
+    }
+
+    IngestApp(IngestConfig config, KafkaSettings kafka, MeterRegistry registry, Clock clock) {
         this.config = config;
         this.kafka = kafka;
         this.registry = registry;
+        this.clock = clock;
     }
 
-    /** Creates missing topics, connects to Kafka and starts polling. */
+    /** Creates missing topics, adds the configured feeds and starts polling. */
     public synchronized void start() {
-        if (scheduler != null) {
+        if (coordinator != null) {
             throw new IllegalStateException("ingest is already started");
         }
-        TopicAdmin.ensureTopics(kafka, List.of(kafka.topics().articles()));
+        Topics topics = kafka.topics();
+        TopicAdmin.ensureTopics(
+                kafka,
+                List.of(
+                        topics.feeds(),
+                        topics.feedState(),
+                        topics.articles(),
+                        topics.deadLetters()));
+        TopicAdmin.requireSamePartitions(kafka, topics.feeds(), topics.feedState());
         metrics.bindTo(registry);
-        publisher = new KafkaArticlePublisher(kafka, kafka.topicPrefix() + "ingest", registry);
+        coordinator =
+                new IngestCoordinator(
+                        config, kafka, poller(config, clock), metrics, clock, instanceId(config));
+        coordinator.start();
+        log.info("ingest started as instance {}", instanceId(config));
+    }
+
+    /** The poller ingest uses, with real HTTP: also what the offline tools use. */
+    static FeedPoller poller(IngestConfig config, Clock clock) {
         HttpFetcher fetcher =
                 new HttpFetcher(
                         HttpFetcher.defaultClient(config.connectTimeout()),
-                        config.userAgent(),
-                        config.requestTimeout(),
-                        config.maxBodyBytes());
-        poller =
-                new FeedPoller(
-                        fetcher,
-                        new FeedParser(),
-                        new ArticleExtractor(),
-                        publisher,
-                        metrics,
-                        Clock.systemUTC(),
-                        config.fetchPages());
-        AtomicInteger threads = new AtomicInteger();
-        scheduler =
-                Executors.newScheduledThreadPool(
-                        config.pollThreads(),
-                        r -> {
-                            Thread t = new Thread(r, "newshound-poll-" + threads.incrementAndGet());
-                            t.setDaemon(true);
-                            return t;
-                        });
-        for (FeedSource feed : config.feeds()) {
-            Duration interval = config.intervalOf(feed);
-            // Jitter spreads the first polls so that many feeds do not start at one instant.
-            long firstDelay =
-                    ThreadLocalRandom.current().nextLong(Math.min(interval.toMillis(), 500) + 1);
-            scheduler.scheduleWithFixedDelay(
-                    () -> pollSafely(feed), firstDelay, interval.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        log.info("ingest polling {} feeds", config.feeds().size());
+                        new HttpFetcher.Settings(
+                                config.userAgent(),
+                                config.responseTimeout(),
+                                config.totalTimeout(),
+                                config.maxBodyBytes()),
+                        new AddressPolicy(config.allowPrivateAddresses()),
+                        new HostLimiter(config.perHostConnections(), config.perHostDelay()));
+        return new FeedPoller(
+                fetcher,
+                new FeedParser(),
+                new ArticleExtractor(),
+                new PollSchedule(config.minInterval(), config.maxBackoff(), new Random()),
+                clock,
+                config);
     }
 
-    private void pollSafely(FeedSource feed) {
+    static String instanceId(IngestConfig config) {
+        if (config.instanceId() != null && !config.instanceId().isBlank()) {
+            return config.instanceId();
+        }
+        String host = System.getenv("HOSTNAME");
+        if (host != null && !host.isBlank()) {
+            return host;
+        }
         try {
-            poller.poll(feed);
-        } catch (RuntimeException e) {
-            // A bug in one poll must not cancel the feed's schedule.
-            log.error("feed {}: unexpected failure: {}", feed.url(), e.toString(), e);
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "ingest-1";
         }
     }
 
-    /** Each feed's health, by feed label. */
-    public Map<String, FeedHealth> feedHealth() {
-        return metrics.health();
+    /** The state of each feed this instance owns, by feed label. */
+    public Map<String, FeedState> feedStates() {
+        return coordinator == null ? Map.of() : coordinator.feedStates();
     }
 
-    /** Up while polling; says how many feeds are failing. */
+    /** Up while polling; says how many feeds it owns and how many fail. */
     public HealthCheck health() {
         return () -> {
-            if (scheduler == null || scheduler.isShutdown()) {
-                return Health.down("not polling");
+            IngestCoordinator c = coordinator;
+            if (c == null) {
+                return Health.down("not started");
+            }
+            if (!c.isRunning()) {
+                Exception failure = c.failure();
+                return Health.down(
+                        "stopped" + (failure == null ? "" : ": " + failure.getMessage()));
             }
             long failing =
-                    metrics.health().values().stream()
-                            .filter(h -> h.consecutiveErrors() > 0)
+                    c.feedStates().values().stream()
+                            .filter(s -> s.consecutiveErrors() > 0 && !s.retired())
                             .count();
+            Instant last = c.lastPublish();
             return Health.up(
-                    "polling " + config.feeds().size() + " feeds, " + failing + " failing");
+                    "polling "
+                            + c.ownedFeeds()
+                            + " feeds, "
+                            + failing
+                            + " failing"
+                            + (last == null
+                                    ? ""
+                                    : ", last published "
+                                            + Duration.between(last, clock.instant()).toSeconds()
+                                            + " s ago"));
         };
     }
 
     @Override
     public synchronized void close() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            try {
-                scheduler.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (publisher != null) {
-            publisher.close();
+        if (coordinator != null) {
+            coordinator.close();
         }
     }
 }

@@ -90,7 +90,11 @@ public final class DemoCommand implements Callable<Integer> {
                             .withDataDir(dir)
                             .withMetrics(MetricsSettings.defaults().withPort(metricsPort))
                             .withIngest(
-                                    IngestConfig.of(site.feeds()).withPollInterval(pollInterval))
+                                    IngestConfig.of(site.feeds())
+                                            .withPollInterval(pollInterval)
+                                            // The sample site is on localhost, and ours.
+                                            .withPrivateAddresses(true)
+                                            .withPerHost(8, Duration.ZERO))
                             .withEnrich(EnrichConfig.of(ConfigLoader.defaultTopics()))
                             .withAlerts(AlertsConfig.defaults());
             out.println("Newshound demo: fictional outlets' feeds through a real Kafka broker");

@@ -1,8 +1,10 @@
 package io.newshound.app.cli;
 
 import io.newshound.ingest.IngestConfig;
+import io.newshound.ingest.feed.AddressPolicy;
 import io.newshound.ingest.feed.FetchException;
 import io.newshound.ingest.feed.Fetched;
+import io.newshound.ingest.feed.HostLimiter;
 import io.newshound.ingest.feed.HttpFetcher;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -31,11 +33,16 @@ final class Inputs {
     }
 
     static HttpFetcher fetcher() {
+        // The user names these addresses, so private ones are theirs to fetch.
         return new HttpFetcher(
                 HttpFetcher.defaultClient(Duration.ofSeconds(10)),
-                IngestConfig.DEFAULT_USER_AGENT,
-                Duration.ofSeconds(30),
-                MAX_BYTES);
+                new HttpFetcher.Settings(
+                        IngestConfig.DEFAULT_USER_AGENT,
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(60),
+                        MAX_BYTES),
+                new AddressPolicy(true),
+                HostLimiter.unlimited());
     }
 
     static Document read(String document, HttpFetcher fetcher) throws InputException {

@@ -6,13 +6,17 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
+import com.rometools.rome.io.impl.Atom10Parser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 
 /**
@@ -20,6 +24,13 @@ import org.jsoup.Jsoup;
  * memory.
  */
 public final class FeedParser {
+    static {
+        // Atom links relative to xml:base (or the feed's own address) are resolved by Rome
+        // only when asked; the setting is global, and every parser in the JVM wants it.
+        Atom10Parser.setResolveURIs(true);
+    }
+
+    private static final Pattern FRACTION = Pattern.compile("(T\\d{2}:\\d{2}:\\d{2}\\.\\d{3})\\d+");
 
     /**
      * Parses {@code body}; the charset comes from {@code contentType}, the XML prolog or a BOM.
@@ -33,7 +44,7 @@ public final class FeedParser {
         input.setAllowDoctypes(false);
         SyndFeed feed;
         try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
-            feed = input.build(reader);
+            feed = input.build(new StringReader(withMillisecondFractions(readAll(reader))));
         } catch (FeedException | IOException | IllegalArgumentException e) {
             throw new FeedParseException("not a readable feed: " + oneLine(e), e);
         }
@@ -45,6 +56,23 @@ public final class FeedParser {
             }
         }
         return new ParsedFeed(blankToNull(feed.getTitle()), entries);
+    }
+
+    /**
+     * Rome reads every digit of a fractional second as milliseconds, so "…:00.380123Z" lands six
+     * minutes late; feeds that write microseconds or nanoseconds are cut to milliseconds first.
+     */
+    static String withMillisecondFractions(String xml) {
+        return FRACTION.matcher(xml).replaceAll("$1");
+    }
+
+    private static String readAll(Reader reader) throws IOException {
+        StringBuilder out = new StringBuilder();
+        char[] buffer = new char[8192];
+        for (int n; (n = reader.read(buffer)) >= 0; ) {
+            out.append(buffer, 0, n);
+        }
+        return out.toString();
     }
 
     /** The one place Rome's mutable entry becomes our record; null when it has no identity. */

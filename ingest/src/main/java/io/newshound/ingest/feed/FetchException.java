@@ -7,10 +7,16 @@ import java.util.Locale;
 public final class FetchException extends Exception {
     /** What went wrong, as counted in metrics. */
     public enum Kind {
+        /** No answer, or no whole answer, in time. */
         TIMEOUT,
+        /** No connection, an unknown host, a broken connection. */
         UNREACHABLE,
+        /** The answer, or its decompressed body, is larger than allowed. */
         TOO_LARGE,
-        REFUSED;
+        /** Not fetched on purpose: a private address, a bad scheme, too many redirects. */
+        REFUSED,
+        /** A body that claims a compression it does not have. */
+        BAD_ENCODING;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);
