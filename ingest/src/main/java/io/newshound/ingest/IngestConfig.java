@@ -144,6 +144,26 @@ public record IngestConfig(
                 rememberedEntries);
     }
 
+    public IngestConfig withUserAgent(String agent) {
+        return new IngestConfig(
+                feeds,
+                pollInterval,
+                minInterval,
+                maxBackoff,
+                agent,
+                connectTimeout,
+                responseTimeout,
+                totalTimeout,
+                maxBodyBytes,
+                fetchPages,
+                workers,
+                perHostConnections,
+                perHostDelay,
+                allowPrivateAddresses,
+                instanceId,
+                rememberedEntries);
+    }
+
     public IngestConfig withInstanceId(String id) {
         return new IngestConfig(
                 feeds,

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,6 +34,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.SerializationException;
@@ -156,6 +158,10 @@ final class IngestCoordinator implements Runnable, AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // Static membership: a restarted instance takes its feeds back at once, without a
+        // rebalance; one that does not come back loses them after the session timeout.
+        props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "15000");
         return props;
     }
 
@@ -203,13 +209,17 @@ final class IngestCoordinator implements Runnable, AutoCloseable {
         } finally {
             workers.shutdownNow();
             producer.close(Duration.ofSeconds(10));
-            consumer.close(Duration.ofSeconds(10));
+            // A clean stop hands the feeds to the other instances now, not after the timeout.
+            consumer.close(
+                    CloseOptions.timeout(Duration.ofSeconds(10))
+                            .withGroupMembershipOperation(
+                                    CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         }
     }
 
     private void fail(Exception e) {
         failure = e;
-        if (e instanceof ProducerFencedException) {
+        if (e instanceof ProducerFencedException || e instanceof FencedInstanceIdException) {
             log.error(
                     "ingest stopped: another instance uses instance-id '{}'; give each instance its"
                             + " own ingest.instance-id",
