@@ -27,7 +27,7 @@ class DemoCommandIT {
                         "--poll-interval",
                         "1s");
 
-        assertThat(status).isZero();
+        assertThat(status).as(err.toString()).isZero();
         List<String> lines = Arrays.asList(out.toString().split("\\R"));
         assertThat(lines.get(0)).startsWith("Newshound demo");
         assertThat(lines)
