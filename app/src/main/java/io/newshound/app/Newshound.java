@@ -4,7 +4,10 @@ import io.newshound.app.cli.AlertsCommand;
 import io.newshound.app.cli.DemoCommand;
 import io.newshound.app.cli.EnrichCommand;
 import io.newshound.app.cli.ExtractCommand;
+import io.newshound.app.cli.FeedCommand;
+import io.newshound.app.cli.FeedsCommand;
 import io.newshound.app.cli.IngestCommand;
+import io.newshound.app.cli.ReplayCommand;
 import io.newshound.app.cli.RunCommand;
 import io.newshound.app.config.ConfigException;
 import io.newshound.events.DeadLetters;
@@ -27,6 +30,9 @@ import picocli.CommandLine.Command;
             EnrichCommand.class,
             AlertsCommand.class,
             ExtractCommand.class,
+            FeedCommand.class,
+            FeedsCommand.class,
+            ReplayCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newshound implements Runnable {

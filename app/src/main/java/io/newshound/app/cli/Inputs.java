@@ -22,8 +22,13 @@ final class Inputs {
 
     private Inputs() {}
 
-    /** A document's bytes, the charset its server declared (or null), and its URL. */
-    record Document(byte[] bytes, String charset, String url) {}
+    /** A document's bytes, the Content-Type its server declared (or null), and its URL. */
+    record Document(byte[] bytes, String contentType, String url) {
+        /** The charset the server declared, or null. */
+        String charset() {
+            return charsetOf(contentType);
+        }
+    }
 
     /** A document that cannot be read; the message says why in a few words. */
     static final class InputException extends Exception {
@@ -58,8 +63,7 @@ final class Inputs {
                 if (!answer.isOk()) {
                     throw new InputException("HTTP " + answer.status());
                 }
-                return new Document(
-                        answer.body(), charsetOf(answer.contentType()), answer.uri().toString());
+                return new Document(answer.body(), answer.contentType(), answer.uri().toString());
             } catch (FetchException e) {
                 throw new InputException(e.getMessage());
             }
