@@ -36,6 +36,7 @@ public final class IngestApp implements AutoCloseable {
     private final Clock clock;
     private final IngestMetrics metrics = new IngestMetrics();
     private IngestCoordinator coordinator;
+    private HttpFetcher fetcher;
 
     public IngestApp(IngestConfig config, KafkaSettings kafka, MeterRegistry registry) {
         this(config, kafka, registry, Clock.systemUTC());
@@ -63,25 +64,35 @@ public final class IngestApp implements AutoCloseable {
                         topics.deadLetters()));
         TopicAdmin.requireSamePartitions(kafka, topics.feeds(), topics.feedState());
         metrics.bindTo(registry);
+        fetcher = fetcher(config);
         coordinator =
                 new IngestCoordinator(
-                        config, kafka, poller(config, clock), metrics, clock, instanceId(config));
+                        config,
+                        kafka,
+                        poller(config, fetcher, clock),
+                        metrics,
+                        clock,
+                        instanceId(config));
         coordinator.start();
         log.info("ingest started as instance {}", instanceId(config));
     }
 
-    /** The poller ingest uses, with real HTTP: also what the offline tools use. */
-    static FeedPoller poller(IngestConfig config, Clock clock) {
-        HttpFetcher fetcher =
-                new HttpFetcher(
-                        HttpFetcher.defaultClient(config.connectTimeout()),
-                        new HttpFetcher.Settings(
-                                config.userAgent(),
-                                config.responseTimeout(),
-                                config.totalTimeout(),
-                                config.maxBodyBytes()),
-                        new AddressPolicy(config.allowPrivateAddresses()),
-                        new HostLimiter(config.perHostConnections(), config.perHostDelay()));
+    /** The HTTP fetcher ingest uses, as configured. */
+    static HttpFetcher fetcher(IngestConfig config) {
+        return new HttpFetcher(
+                new HttpFetcher.Settings(
+                        config.userAgent(),
+                        config.connectTimeout(),
+                        config.responseTimeout(),
+                        config.totalTimeout(),
+                        config.maxBodyBytes(),
+                        Math.max(32, config.workers() * 2)),
+                new AddressPolicy(config.allowPrivateAddresses()),
+                new HostLimiter(config.perHostConnections(), config.perHostDelay()));
+    }
+
+    /** The poller ingest uses, fetching through {@code fetcher}. */
+    static FeedPoller poller(IngestConfig config, HttpFetcher fetcher, Clock clock) {
         return new FeedPoller(
                 fetcher,
                 new FeedParser(),
@@ -146,6 +157,9 @@ public final class IngestApp implements AutoCloseable {
     public synchronized void close() {
         if (coordinator != null) {
             coordinator.close();
+        }
+        if (fetcher != null) {
+            fetcher.close();
         }
     }
 }

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.newshound.events.Article;
 import io.newshound.events.FeedDefinition;
 import io.newshound.events.FeedState;
+import io.newshound.ingest.feed.HttpFetcher;
 import io.newshound.testkit.TestHttpServer;
 import io.newshound.testkit.TestHttpServer.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +25,7 @@ class FeedPollerIT {
     static final Duration BASE = Duration.ofMinutes(5);
 
     TestHttpServer site;
+    final List<HttpFetcher> fetchers = new ArrayList<>();
     FeedPoller poller;
 
     @BeforeEach
@@ -37,11 +40,14 @@ class FeedPollerIT {
                         .withPrivateAddresses(allowPrivate)
                         .withPerHost(8, Duration.ZERO)
                         .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3));
-        return IngestApp.poller(config, Clock.fixed(T0, ZoneOffset.UTC));
+        HttpFetcher fetcher = IngestApp.fetcher(config);
+        fetchers.add(fetcher);
+        return IngestApp.poller(config, fetcher, Clock.fixed(T0, ZoneOffset.UTC));
     }
 
     @AfterEach
     void tearDown() {
+        fetchers.forEach(HttpFetcher::close);
         site.close();
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newshound.ingest.feed.Fetched;
 import java.net.URI;
-import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -26,7 +25,7 @@ class PollScheduleTest {
         return new Fetched(
                 URI.create("https://x.example/feed"),
                 status,
-                HttpHeaders.of(h, (a, b) -> true),
+                h,
                 new byte[0],
                 null,
                 0,

@@ -40,12 +40,13 @@ final class Inputs {
     static HttpFetcher fetcher() {
         // The user names these addresses, so private ones are theirs to fetch.
         return new HttpFetcher(
-                HttpFetcher.defaultClient(Duration.ofSeconds(10)),
                 new HttpFetcher.Settings(
                         IngestConfig.DEFAULT_USER_AGENT,
+                        Duration.ofSeconds(10),
                         Duration.ofSeconds(30),
                         Duration.ofSeconds(60),
-                        MAX_BYTES),
+                        MAX_BYTES,
+                        4),
                 new AddressPolicy(true),
                 HostLimiter.unlimited());
     }

@@ -13,7 +13,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.QueryParser;
 
 /**
  * Extracts an article's main text and metadata from its page, leaving out navigation, link lists
@@ -25,11 +27,13 @@ import org.jsoup.select.NodeTraversor;
  * prose blocks, dropping link lists and stock phrases.
  */
 public final class ArticleExtractor {
-    private static final String NEVER_TEXT =
-            "script, style, noscript, template, iframe, svg, canvas, object, embed, video, audio,"
-                    + " button, input, select, textarea, nav, figcaption, [hidden],"
-                    + " [aria-hidden=true], [role=navigation], [role=banner], [role=contentinfo],"
-                    + " [role=complementary], [role=dialog], [role=alert], [style~=display:\\s*none]";
+    private static final Evaluator NEVER_TEXT =
+            QueryParser.parse(
+                    "script, style, noscript, template, iframe, svg, canvas, object, embed, video, audio,"
+                            + " button, input, select, textarea, nav, figcaption, [hidden],"
+                            + " [aria-hidden=true], [role=navigation], [role=banner], [role=contentinfo],"
+                            + " [role=complementary], [role=dialog], [role=alert], [style~=display:\\s*none]");
+    private static final Evaluator FURNITURE = QueryParser.parse("header, footer, aside, form");
 
     /** Class or id words of containers that are never the article body. */
     private static final Pattern BOILERPLATE =
@@ -109,7 +113,7 @@ public final class ArticleExtractor {
 
     private static void clean(Document doc) {
         doc.select(NEVER_TEXT).remove();
-        doc.select("header, footer, aside, form").forEach(ArticleExtractor::removeUnlessProse);
+        doc.select(FURNITURE).forEach(ArticleExtractor::removeUnlessProse);
         Map<Element, Integer> prose = proseByElement(doc);
         int total = doc.body() == null ? 0 : prose.getOrDefault(doc.body(), 0);
         for (Element e : doc.getAllElements()) {
@@ -142,7 +146,7 @@ public final class ArticleExtractor {
         NodeTraversor.traverse(
                 (node, depth) -> {
                     if (node instanceof TextNode t && ContentFinder.isProse(t)) {
-                        int length = t.text().strip().length();
+                        int length = TextStats.visible(t.getWholeText());
                         for (Element e = (Element) t.parent(); e != null; e = e.parent()) {
                             prose.merge(e, length, Integer::sum);
                         }

@@ -10,8 +10,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -32,49 +34,127 @@ record PageMetadata(
 
     /** Reads the metadata of {@code doc}; call before the document is cleaned. */
     static PageMetadata of(Document doc, String url) {
-        List<JsonNode> articles = jsonLdArticles(doc);
-        String canonical = doc.select("link[rel=canonical]").attr("abs:href");
+        Scan page = Scan.of(doc);
+        List<JsonNode> articles = jsonLdArticles(page.jsonLd);
+        String canonical = page.canonical == null ? "" : page.canonical.attr("abs:href");
         if (canonical.isBlank()) {
-            canonical = doc.select("meta[property=og:url]").attr("abs:content");
+            canonical = page.absoluteMeta("og:url");
         }
         String title =
                 firstNonBlank(
-                        meta(doc, "meta[property=og:title]"),
-                        meta(doc, "meta[name=twitter:title]"),
+                        page.meta("og:title"),
+                        page.meta("twitter:title"),
                         text(articles, "headline"),
-                        doc.select("h1").first() == null ? null : doc.select("h1").first().text(),
+                        page.h1 == null ? null : page.h1.text(),
                         doc.title());
         String author =
                 firstNonBlank(
                         authorOf(articles),
-                        meta(doc, "meta[name=author]"),
-                        meta(doc, "meta[property=article:author]"),
-                        meta(doc, "meta[name=byl]"),
-                        textOf(doc.selectFirst("[rel=author]")),
-                        textOf(doc.selectFirst("[itemprop=author] [itemprop=name]")),
-                        textOf(doc.selectFirst("[itemprop=author]")));
+                        page.meta("author"),
+                        page.meta("article:author"),
+                        page.meta("byl"),
+                        page.relAuthor == null ? null : page.relAuthor.text(),
+                        page.itempropAuthor == null ? null : authorName(page.itempropAuthor));
         Instant published =
                 firstTime(
-                        meta(doc, "meta[property=article:published_time]"),
+                        page.meta("article:published_time"),
                         text(articles, "datePublished"),
-                        meta(doc, "meta[itemprop=datePublished]"),
-                        doc.select("[itemprop=datePublished]").attr("datetime"),
-                        meta(doc, "meta[name=date]"),
-                        meta(doc, "meta[name=pubdate]"),
-                        doc.select("time[datetime]").attr("datetime"));
+                        page.meta("datePublished"),
+                        page.datePublished == null ? null : page.datePublished.attr("datetime"),
+                        page.meta("date"),
+                        page.meta("pubdate"),
+                        page.time == null ? null : page.time.attr("datetime"));
         String body = text(articles, "articleBody");
         return new PageMetadata(
                 canonical.isBlank() ? url : canonical,
                 title,
                 cleanAuthor(author),
                 published,
-                languageOf(doc),
+                languageOf(doc, page),
                 body);
     }
 
-    private static List<JsonNode> jsonLdArticles(Document doc) {
+    /**
+     * One pass over the page collecting what the metadata comes from, instead of a search of the
+     * whole page per field.
+     */
+    private static final class Scan {
+        final Map<String, Element> metas = new HashMap<>();
+        final List<Element> jsonLd = new ArrayList<>();
+        Element canonical;
+        Element h1;
+        Element time;
+        Element relAuthor;
+        Element itempropAuthor;
+        Element datePublished;
+
+        static Scan of(Document doc) {
+            Scan scan = new Scan();
+            for (Element e : doc.getAllElements()) {
+                switch (e.normalName()) {
+                    case "meta" -> {
+                        for (String key :
+                                new String[] {"property", "name", "itemprop", "http-equiv"}) {
+                            String name = e.attr(key);
+                            if (!name.isEmpty()) {
+                                scan.metas.putIfAbsent(name.toLowerCase(Locale.ROOT), e);
+                            }
+                        }
+                    }
+                    case "link" -> {
+                        if (scan.canonical == null && e.attr("rel").equalsIgnoreCase("canonical")) {
+                            scan.canonical = e;
+                        }
+                    }
+                    case "script" -> {
+                        if (e.attr("type").equalsIgnoreCase("application/ld+json")) {
+                            scan.jsonLd.add(e);
+                        }
+                    }
+                    case "h1" -> scan.h1 = scan.h1 == null ? e : scan.h1;
+                    case "time" -> {
+                        if (scan.time == null && e.hasAttr("datetime")) {
+                            scan.time = e;
+                        }
+                    }
+                    default -> {
+                        // only attributes below
+                    }
+                }
+                if (scan.relAuthor == null && e.attr("rel").equalsIgnoreCase("author")) {
+                    scan.relAuthor = e;
+                }
+                String itemprop = e.attr("itemprop");
+                if (!itemprop.isEmpty() && !e.normalName().equals("meta")) {
+                    if (scan.itempropAuthor == null && itemprop.equals("author")) {
+                        scan.itempropAuthor = e;
+                    } else if (scan.datePublished == null && itemprop.equals("datePublished")) {
+                        scan.datePublished = e;
+                    }
+                }
+            }
+            return scan;
+        }
+
+        String meta(String name) {
+            Element e = metas.get(name.toLowerCase(Locale.ROOT));
+            return e == null ? null : e.attr("content");
+        }
+
+        String absoluteMeta(String name) {
+            Element e = metas.get(name.toLowerCase(Locale.ROOT));
+            return e == null ? "" : e.attr("abs:content");
+        }
+    }
+
+    private static String authorName(Element author) {
+        Element name = author.selectFirst("[itemprop=name]");
+        return name != null ? name.text() : author.text();
+    }
+
+    private static List<JsonNode> jsonLdArticles(List<Element> scripts) {
         List<JsonNode> found = new ArrayList<>();
-        for (Element script : doc.select("script[type=application/ld+json]")) {
+        for (Element script : scripts) {
             try {
                 collect(JSON.readTree(script.data()), found);
             } catch (Exception malformed) {
@@ -146,14 +226,14 @@ record PageMetadata(
         return a.isEmpty() || a.length() > 120 || a.startsWith("http") ? null : a;
     }
 
-    private static String languageOf(Document doc) {
+    private static String languageOf(Document doc, Scan page) {
         Element html = doc.selectFirst("html");
         String lang =
                 firstNonBlank(
                         html == null ? null : html.attr("lang"),
                         html == null ? null : html.attr("xml:lang"),
-                        meta(doc, "meta[http-equiv=content-language]"),
-                        meta(doc, "meta[property=og:locale]"));
+                        page.meta("content-language"),
+                        page.meta("og:locale"));
         if (lang == null) {
             return null;
         }
@@ -199,15 +279,6 @@ record PageMetadata(
             }
         }
         return null;
-    }
-
-    private static String meta(Document doc, String selector) {
-        Element element = doc.selectFirst(selector);
-        return element == null ? null : element.attr("content");
-    }
-
-    private static String textOf(Element element) {
-        return element == null ? null : element.text();
     }
 
     private static String firstNonBlank(String... values) {

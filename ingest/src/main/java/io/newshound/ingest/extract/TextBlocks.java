@@ -90,7 +90,7 @@ final class TextBlocks {
         @Override
         public void head(Node node, int depth) {
             if (node instanceof TextNode t) {
-                String s = t.text();
+                String s = t.getWholeText();
                 if (!s.isBlank() || (text.length() > 0 && !s.isEmpty())) {
                     int before = text.length();
                     appendCollapsed(s);
@@ -123,15 +123,22 @@ final class TextBlocks {
         }
 
         private void appendCollapsed(String s) {
-            for (int i = 0; i < s.length(); i++) {
+            int n = s.length();
+            int i = 0;
+            while (i < n) {
                 char c = s.charAt(i);
                 if (Character.isWhitespace(c) || c == '\u00a0') {
                     if (text.length() > 0 && text.charAt(text.length() - 1) != ' ') {
                         text.append(' ');
                     }
-                } else {
-                    text.append(c);
+                    i++;
+                    continue;
                 }
+                int start = i;
+                while (i < n && !Character.isWhitespace(s.charAt(i)) && s.charAt(i) != '\u00a0') {
+                    i++;
+                }
+                text.append(s, start, i);
             }
         }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.newshound.testkit.TestHttpServer;
 import io.newshound.testkit.TestHttpServer.Response;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,21 +32,26 @@ class HttpFetcherIT {
     @BeforeEach
     void setUp() {
         site = TestHttpServer.start();
-        fetcher =
-                new HttpFetcher(
-                        HttpFetcher.defaultClient(Duration.ofSeconds(2)),
-                        new HttpFetcher.Settings(
-                                "Newshound-test",
-                                Duration.ofMillis(700),
-                                Duration.ofMillis(1500),
-                                CAP),
-                        new AddressPolicy(true),
-                        HostLimiter.unlimited());
+        fetcher = fetcher(true);
+    }
+
+    static HttpFetcher fetcher(boolean allowPrivate) {
+        return new HttpFetcher(
+                new HttpFetcher.Settings(
+                        "Newshound-test",
+                        Duration.ofSeconds(2),
+                        Duration.ofMillis(700),
+                        Duration.ofMillis(1500),
+                        CAP,
+                        8),
+                new AddressPolicy(allowPrivate),
+                HostLimiter.unlimited());
     }
 
     @AfterEach
     void tearDown() {
         release.countDown();
+        fetcher.close();
         site.close();
     }
 
@@ -151,17 +157,21 @@ class HttpFetcherIT {
 
     @Test
     void shouldGiveUpOnABodyThatTricklesPastTheTotalTime() {
+        // A byte every 200 ms: each read is in time, the whole answer is not.
         site.handle(
                 "/slow",
                 exchange -> {
                     exchange.sendResponseHeaders(200, 0);
                     OutputStream out = exchange.getResponseBody();
-                    out.write("<rss>".getBytes(StandardCharsets.UTF_8));
-                    out.flush();
                     try {
-                        release.await(10, TimeUnit.SECONDS);
+                        for (int i = 0; i < 50 && !release.await(200, TimeUnit.MILLISECONDS); i++) {
+                            out.write('x');
+                            out.flush();
+                        }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
+                    } catch (IOException e) {
+                        // the client gave up: that is the point
                     }
                     exchange.close();
                 });
@@ -171,6 +181,29 @@ class HttpFetcherIT {
                         FetchException.class,
                         e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.TIMEOUT))
                 .hasMessageContaining("no complete answer within 1.5 s");
+    }
+
+    @Test
+    void shouldGiveUpOnABodyThatStops() {
+        site.handle(
+                "/stalled",
+                exchange -> {
+                    exchange.sendResponseHeaders(200, 0);
+                    exchange.getResponseBody().write("<rss>".getBytes(StandardCharsets.UTF_8));
+                    exchange.getResponseBody().flush();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    exchange.close();
+                });
+
+        assertThatThrownBy(() -> fetcher.get(site.uri("/stalled")))
+                .isInstanceOfSatisfying(
+                        FetchException.class,
+                        e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.TIMEOUT))
+                .hasMessageContaining("no answer within 0.7 s");
     }
 
     @Test
@@ -216,16 +249,7 @@ class HttpFetcherIT {
 
     @Test
     void shouldRefuseToFollowARedirectToAPrivateAddress() {
-        HttpFetcher strict =
-                new HttpFetcher(
-                        HttpFetcher.defaultClient(Duration.ofSeconds(2)),
-                        new HttpFetcher.Settings(
-                                "Newshound-test",
-                                Duration.ofSeconds(1),
-                                Duration.ofSeconds(2),
-                                CAP),
-                        new AddressPolicy(false),
-                        HostLimiter.unlimited());
+        HttpFetcher strict = fetcher(false);
 
         assertThatThrownBy(() -> strict.get(site.uri("/anything")))
                 .isInstanceOfSatisfying(
