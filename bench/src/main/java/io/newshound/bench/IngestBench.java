@@ -161,7 +161,6 @@ public final class IngestBench {
         }
     }
 
-    /** The same conditional GETs with nothing else: the HTTP client's and server's speed. */
     /** The same client library ingest uses, pooled like ingest's, with nothing around it. */
     static CloseableHttpClient bareClient() {
         return HttpClients.custom()
