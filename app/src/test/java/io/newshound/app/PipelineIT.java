@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.newshound.alerts.AlertsConfig;
-import io.newshound.app.config.ConfigLoader;
 import io.newshound.app.config.MetricsSettings;
 import io.newshound.app.config.NewshoundConfig;
 import io.newshound.app.demo.SampleNewsSite;
@@ -175,7 +174,7 @@ class PipelineIT {
                                 .withPollInterval(Duration.ofMillis(500))
                                 .withPrivateAddresses(true)
                                 .withPerHost(8, Duration.ZERO))
-                .withEnrich(EnrichConfig.of(ConfigLoader.defaultTopics()))
+                .withEnrich(EnrichConfig.defaults())
                 .withAlerts(AlertsConfig.defaults());
     }
 

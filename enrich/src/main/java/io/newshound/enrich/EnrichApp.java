@@ -1,6 +1,7 @@
 package io.newshound.enrich;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newshound.enrich.topics.LiveTopics;
 import io.newshound.events.KafkaSettings;
 import io.newshound.events.TopicAdmin;
 import io.newshound.events.Topics;
@@ -23,6 +24,7 @@ public final class EnrichApp implements AutoCloseable {
     private final MeterRegistry registry;
     private final EnrichMetrics metrics = new EnrichMetrics();
     private ManagedStreams streams;
+    private LiveTopics rules;
 
     public EnrichApp(EnrichConfig config, KafkaSettings kafka, MeterRegistry registry) {
         this.config = config;
@@ -44,13 +46,18 @@ public final class EnrichApp implements AutoCloseable {
                         topics.claims(),
                         topics.deadLetters()));
         metrics.bindTo(registry);
+        rules = config.liveTopics();
+        metrics.rules(rules);
         streams =
                 ManagedStreams.start(
                         SERVICE,
-                        EnrichTopology.build(config, topics, metrics),
+                        EnrichTopology.build(config, topics, metrics, rules, kafka.partitions()),
                         streamsProperties(config, kafka, registry),
                         registry);
-        log.info("enrich started ({} topics)", config.topics().size());
+        log.info(
+                "enrich started ({} topics: {})",
+                rules.current().topics().size(),
+                String.join(", ", rules.current().topics()));
     }
 
     /** The Streams configuration of enrich. */
@@ -74,6 +81,9 @@ public final class EnrichApp implements AutoCloseable {
     public synchronized void close() {
         if (streams != null) {
             streams.close();
+        }
+        if (rules != null) {
+            rules.close();
         }
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.newshound.enrich.topics.LiveTopics;
 import io.newshound.events.DuplicateKind;
 import io.newshound.events.SourceType;
 import java.time.Duration;
@@ -58,6 +59,20 @@ public final class EnrichMetrics implements MeterBinder {
                 .tag("source_type", type.label())
                 .register(registry())
                 .increment();
+    }
+
+    /** Gauges of the topic rules in force and of the rules left out. */
+    void rules(LiveTopics topics) {
+        io.micrometer.core.instrument.Gauge.builder(
+                        "newshound.enrich.topic.rules", topics, t -> t.current().topics().size())
+                .description("Topic rules in force")
+                .register(registry());
+        io.micrometer.core.instrument.Gauge.builder(
+                        "newshound.enrich.topic.rule.errors",
+                        topics,
+                        t -> t.current().errors().size())
+                .description("Topic rules left out because they do not parse")
+                .register(registry());
     }
 
     private Counter counter(String name, String description) {

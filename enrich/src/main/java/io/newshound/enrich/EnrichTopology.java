@@ -3,9 +3,14 @@ package io.newshound.enrich;
 import io.newshound.enrich.claims.ClaimExtractor;
 import io.newshound.enrich.claims.ClaimFingerprint;
 import io.newshound.enrich.claims.ExtractedClaim;
-import io.newshound.enrich.dedup.BodyFingerprint;
+import io.newshound.enrich.dedup.BandEntry;
+import io.newshound.enrich.dedup.IndexedArticle;
+import io.newshound.enrich.dedup.PendingStory;
 import io.newshound.enrich.dedup.SeenArticle;
-import io.newshound.enrich.topics.TopicTagger;
+import io.newshound.enrich.dedup.StoryKeys;
+import io.newshound.enrich.dedup.StoryMessage;
+import io.newshound.enrich.dedup.StoryProbe;
+import io.newshound.enrich.topics.LiveTopics;
 import io.newshound.events.Article;
 import io.newshound.events.Claim;
 import io.newshound.events.DuplicateKind;
@@ -19,6 +24,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -29,6 +36,9 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
@@ -37,25 +47,41 @@ import org.apache.kafka.streams.state.WindowStore;
  * The enrich topology.
  *
  * <pre>
- * articles ─ tag-topics ─ dedup-by-id ─┬─ duplicate ───────────────────────────┬─ articles.enriched
- *                                      └─ new ─ (by body) ─ dedup-by-body ─────┤
- *                                                                              └─ originals ─ extract-claims
- *                                            ─ (by claim content) ─ claim-novelty ─ claims
+ * articles ─ tag-topics ─ dedup-by-id ─┬─ duplicate ──────────────────────────────────────┬─ articles.enriched
+ *                                      └─ new ─┬─ probes (by slot) ─ story-index ─┐         │
+ *                                              └─────────────────────────────────┴─ (by id) ─ story-decision ─┤
+ *                                                                                              └─ originals ─ extract-claims
+ *                                                            ─ (by claim content) ─ claim-novelty ─ claims
  * </pre>
  *
- * <p>Every duplicate decision is made where all candidates meet: by article id on the articles
- * topic's partitioning, by body fingerprint and by claim fingerprint after repartitioning. So the
- * decision does not depend on which partition each copy was published to.
+ * <p>Every duplicate decision is made where all candidates meet. The same URL: by article id, on
+ * the articles topic's partitioning. The same GUID, the same body, or a near-duplicate body: each
+ * article sends its keys (GUID, body fingerprint, and the bands of its shingle sketch) as probes to
+ * the slots of the story index that own them, one slot per partition of the probes topic; each slot
+ * answers with the earlier article it holds under those keys, and the answers meet again by article
+ * id for the decision. Claims meet by content fingerprint. So no decision depends on which
+ * partition each copy was published to.
  */
 public final class EnrichTopology {
     static final String SEEN_IDS = "seen-article-ids";
-    static final String SEEN_BODIES = "seen-article-bodies";
+    static final String STORY_KEYS = "story-keys";
+    static final String STORY_SKETCHES = "story-articles";
+    static final String STORY_PENDING = "story-pending";
     static final String SEEN_CLAIMS = "seen-claims";
 
     private EnrichTopology() {}
 
-    /** Builds the topology for {@code config}, reading and writing {@code topics}. */
-    public static Topology build(EnrichConfig config, Topics topics, EnrichMetrics metrics) {
+    /**
+     * Builds the topology for {@code config}, reading and writing {@code topics}, tagging with the
+     * rules of {@code rules}; the story index has {@code slots} slots (the partitions of its probes
+     * topic).
+     */
+    public static Topology build(
+            EnrichConfig config,
+            Topics topics,
+            EnrichMetrics metrics,
+            LiveTopics rules,
+            int slots) {
         StreamsBuilder builder = new StreamsBuilder();
         EventTopic<String, Article> articles = topics.articles();
         EventTopic<String, EnrichedArticle> enriched = topics.enriched();
@@ -63,17 +89,23 @@ public final class EnrichTopology {
         Serde<String> keys = Serdes.String();
 
         builder.addStateStore(windowStore(SEEN_IDS, config.dedupWindow(), SeenArticle.class));
-        builder.addStateStore(windowStore(SEEN_BODIES, config.dedupWindow(), SeenArticle.class));
+        builder.addStateStore(windowStore(STORY_KEYS, config.dedupWindow(), BandEntry.class));
+        builder.addStateStore(
+                windowStore(STORY_SKETCHES, config.dedupWindow(), IndexedArticle.class));
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(STORY_PENDING),
+                        Serdes.String(),
+                        JsonSerde.of(PendingStory.class)));
         builder.addStateStore(windowStore(SEEN_CLAIMS, config.claimWindow(), Provenance.class));
 
-        TopicTagger tagger = new TopicTagger(config.topics());
         KStream<String, EnrichedArticle> byId =
                 builder.stream(
                                 articles.name(),
                                 Consumed.with(articles.keySerde(), articles.valueSerde())
                                         .withName("articles-source"))
                         .processValues(
-                                () -> new TagProcessor(tagger, metrics), Named.as("tag-topics"))
+                                () -> new TagProcessor(rules, metrics), Named.as("tag-topics"))
                         .processValues(
                                 () ->
                                         new DuplicateProcessor(
@@ -88,25 +120,47 @@ public final class EnrichTopology {
                 byId.split(Named.as("id-"))
                         .branch((id, article) -> article.isDuplicate(), Branched.as("duplicate"))
                         .defaultBranch(Branched.as("new"));
+        KStream<String, EnrichedArticle> fresh = branches.get("id-new");
 
-        KStream<String, EnrichedArticle> decided =
-                branches.get("id-new")
-                        .selectKey((id, article) -> bodyKey(article), Named.as("key-by-body"))
+        Serde<StoryProbe> probeSerde = JsonSerde.of(StoryProbe.class);
+        Serde<StoryMessage> messageSerde = JsonSerde.of(StoryMessage.class);
+        // Each new article goes two ways: its probes to the slots of the story index, and itself
+        // to its decision, where the slots' answers meet it.
+        Map<String, KStream<String, StoryStep>> steps =
+                fresh.process(() -> new ProbeSender(slots), Named.as("story-probes"))
+                        .split(Named.as("story-"))
+                        .branch((id, step) -> step.probe() != null, Branched.as("probe"))
+                        .defaultBranch(Branched.as("article"));
+        KStream<String, StoryMessage> answers =
+                steps.get("story-probe")
+                        .mapValues(StoryStep::probe, Named.as("story-probe-values"))
                         .repartition(
-                                Repartitioned.with(keys, enriched.valueSerde())
-                                        .withName("articles-by-body"))
+                                Repartitioned.with(keys, probeSerde)
+                                        .withName("story-probes")
+                                        .withNumberOfPartitions(slots)
+                                        .withStreamPartitioner(
+                                                (topic, key, probe, partitions) ->
+                                                        Optional.of(
+                                                                Set.of(probe.slot() % partitions))))
                         .processValues(
                                 () ->
-                                        new DuplicateProcessor(
-                                                SEEN_BODIES,
-                                                DuplicateKind.SAME_BODY,
-                                                config.dedupWindow(),
-                                                metrics),
-                                Named.as("dedup-by-body"),
-                                SEEN_BODIES)
-                        .selectKey(
-                                (body, article) -> article.article().id(),
-                                Named.as("key-by-article"))
+                                        new StoryProbeProcessor(
+                                                config.dedupWindow(), config.storySimilarity()),
+                                Named.as("story-index"),
+                                STORY_KEYS,
+                                STORY_SKETCHES);
+        KStream<String, StoryMessage> articlesWaiting =
+                steps.get("story-article")
+                        .mapValues(StoryStep::article, Named.as("story-article-values"));
+
+        KStream<String, EnrichedArticle> decided =
+                answers.merge(articlesWaiting, Named.as("story-answers"))
+                        .repartition(
+                                Repartitioned.with(keys, messageSerde).withName("story-decisions"))
+                        .processValues(
+                                () -> new StoryDecisionProcessor(metrics),
+                                Named.as("story-decision"),
+                                STORY_PENDING)
                         .merge(branches.get("id-duplicate"), Named.as("decided"));
 
         decided.peek(
@@ -137,6 +191,37 @@ public final class EnrichTopology {
                         Produced.with(claims.keySerde(), claims.valueSerde())
                                 .withName("claims-sink"));
         return builder.build();
+    }
+
+    /** An article's probe, or the article on its way to its decision. */
+    private record StoryStep(StoryProbe probe, StoryMessage article) {}
+
+    /** Sends an article's probes, one per slot it has keys in, and the article itself. */
+    private static final class ProbeSender
+            implements Processor<String, EnrichedArticle, String, StoryStep> {
+        private final int slots;
+        private ProcessorContext<String, StoryStep> context;
+
+        ProbeSender(int slots) {
+            this.slots = slots;
+        }
+
+        @Override
+        public void init(ProcessorContext<String, StoryStep> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(Record<String, EnrichedArticle> record) {
+            List<StoryProbe> probes =
+                    StoryKeys.probes(record.value().article(), record.timestamp(), slots);
+            for (StoryProbe probe : probes) {
+                context.forward(record.withValue(new StoryStep(probe, null)));
+            }
+            context.forward(
+                    record.withValue(
+                            new StoryStep(null, StoryMessage.of(record.value(), probes.size()))));
+        }
     }
 
     /** The claims of an article, before the novelty decision. */
@@ -180,11 +265,6 @@ public final class EnrichTopology {
             return article.outlet();
         }
         return claim.relayedBy();
-    }
-
-    private static String bodyKey(EnrichedArticle article) {
-        // A body too short to compare is keyed by its own id, so it never matches another.
-        return BodyFingerprint.of(article.article().text()).orElse("id:" + article.article().id());
     }
 
     private static <V> StoreBuilder<WindowStore<String, V>> windowStore(

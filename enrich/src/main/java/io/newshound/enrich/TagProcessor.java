@@ -1,6 +1,6 @@
 package io.newshound.enrich;
 
-import io.newshound.enrich.topics.TopicTagger;
+import io.newshound.enrich.topics.LiveTopics;
 import io.newshound.events.Article;
 import io.newshound.events.EnrichedArticle;
 import io.newshound.events.TopicMatch;
@@ -12,12 +12,12 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /** Tags each article with its topics; every article starts as the first of its own story. */
 final class TagProcessor implements FixedKeyProcessor<String, Article, EnrichedArticle> {
-    private final TopicTagger tagger;
+    private final LiveTopics topics;
     private final EnrichMetrics metrics;
     private FixedKeyProcessorContext<String, EnrichedArticle> context;
 
-    TagProcessor(TopicTagger tagger, EnrichMetrics metrics) {
-        this.tagger = tagger;
+    TagProcessor(LiveTopics topics, EnrichMetrics metrics) {
+        this.topics = topics;
         this.metrics = metrics;
     }
 
@@ -29,9 +29,10 @@ final class TagProcessor implements FixedKeyProcessor<String, Article, EnrichedA
     @Override
     public void process(FixedKeyRecord<String, Article> record) {
         metrics.articleIn();
+        Article article = record.value();
         long start = System.nanoTime();
-        List<TopicMatch> topics = tagger.tag(record.value().fullText());
+        List<TopicMatch> tags = topics.current().tag(article.title(), article.text());
         metrics.taggingTook(Duration.ofNanos(System.nanoTime() - start));
-        context.forward(record.withValue(EnrichedArticle.original(record.value(), topics)));
+        context.forward(record.withValue(EnrichedArticle.original(article, tags)));
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newshound.enrich.topics.LiveTopics;
 import io.newshound.events.Article;
 import io.newshound.events.Claim;
 import io.newshound.events.DuplicateKind;
@@ -35,7 +36,12 @@ class EnrichTopologyTest {
     static final KafkaSettings KAFKA = KafkaSettings.at("unused:9092").withTopicPrefix("test.");
     static final Topics TEST_TOPICS = KAFKA.topics();
 
+    /** More than one slot, so that an article's keys really are spread over several. */
+    static final int SLOTS = 4;
+
     @TempDir Path stateDir;
+
+    LiveTopics rules;
 
     SimpleMeterRegistry registry;
     TopologyTestDriver driver;
@@ -49,6 +55,10 @@ class EnrichTopologyTest {
     }
 
     void start(EnrichConfig config) {
+        if (rules != null) {
+            rules.close();
+        }
+        rules = config.liveTopics();
         registry = new SimpleMeterRegistry();
         EnrichMetrics metrics = new EnrichMetrics();
         metrics.bindTo(registry);
@@ -56,7 +66,7 @@ class EnrichTopologyTest {
         Properties props = EnrichApp.streamsProperties(withState, KAFKA, registry);
         driver =
                 new TopologyTestDriver(
-                        EnrichTopology.build(withState, TEST_TOPICS, metrics), props);
+                        EnrichTopology.build(withState, TEST_TOPICS, metrics, rules, SLOTS), props);
         articles =
                 driver.createInputTopic(
                         TEST_TOPICS.articles().name(),
@@ -77,6 +87,7 @@ class EnrichTopologyTest {
     @AfterEach
     void tearDown() {
         driver.close();
+        rules.close();
     }
 
     void publish(Article article, Instant at) {
@@ -115,6 +126,125 @@ class EnrichTopologyTest {
                 .containsExactly(
                         tuple("bw-1", "bw-1", null, null),
                         tuple("dp-9", "bw-1", "bw-1", DuplicateKind.SAME_BODY));
+    }
+
+    @Test
+    void shouldCollapseACopyWrappedInAnotherSitesBoilerplate() {
+        publish(wireCopy("bw-1", "Baltic Wire", T0), T0);
+        Article plain = wireCopy("x", "x", T0);
+        Instant later = T0.plusSeconds(120);
+        publish(
+                article(
+                        "mg-3",
+                        "Morning Gazette",
+                        "Witkoff heads to Moscow, reports say",
+                        Fixtures.BOILERPLATE_HEAD
+                                + "\n\n"
+                                + plain.text()
+                                + "\n\n"
+                                + Fixtures.BOILERPLATE_TAIL,
+                        later),
+                later);
+
+        List<EnrichedArticle> out = enriched.readValuesToList();
+
+        assertThat(out.get(1).duplicateOf()).isEqualTo("bw-1");
+        assertThat(out.get(1).storyId()).isEqualTo("bw-1");
+        assertThat(out.get(1).duplicateKind()).isEqualTo(DuplicateKind.NEAR);
+        assertThat(out.get(1).similarity()).isGreaterThan(0.8);
+    }
+
+    @Test
+    void shouldCollapseALightlyEditedCopyAndKeepTheStoryForLaterCopies() {
+        publish(wireCopy("bw-1", "Baltic Wire", T0), T0);
+        Article plain = wireCopy("x", "x", T0);
+        String edited =
+                plain.text()
+                        .replace("within days", "as early as next week")
+                        .replace("no date for a meeting had been agreed", "no date was agreed");
+        publish(
+                article("np-2", "Northern Courier", "Envoy to Moscow", edited, T0.plusSeconds(60)),
+                T0.plusSeconds(60));
+        publish(
+                article(
+                        "ld-5",
+                        "Lakeside Daily",
+                        "Envoy trip",
+                        edited + " Our correspondent adds that the embassy declined comment.",
+                        T0.plusSeconds(90)),
+                T0.plusSeconds(90));
+
+        assertThat(enriched.readValuesToList())
+                .extracting(
+                        a -> a.article().id(),
+                        EnrichedArticle::storyId,
+                        EnrichedArticle::duplicateKind)
+                .containsExactly(
+                        tuple("bw-1", "bw-1", null),
+                        tuple("np-2", "bw-1", DuplicateKind.NEAR),
+                        tuple("ld-5", "bw-1", DuplicateKind.NEAR));
+    }
+
+    @Test
+    void shouldKeepADifferentArticleOnTheSameEventsAsItsOwnStory() {
+        publish(wireCopy("bw-1", "Baltic Wire", T0), T0);
+        publish(
+                article(
+                        "kl-7",
+                        "Kyiv Ledger",
+                        "Berlin talks",
+                        Fixtures.OTHER_STORY,
+                        T0.plusSeconds(30)),
+                T0.plusSeconds(30));
+
+        List<EnrichedArticle> out = enriched.readValuesToList();
+
+        assertThat(out)
+                .extracting(
+                        a -> a.article().id(),
+                        EnrichedArticle::storyId,
+                        EnrichedArticle::isDuplicate)
+                .containsExactly(tuple("bw-1", "bw-1", false), tuple("kl-7", "kl-7", false));
+    }
+
+    @Test
+    void shouldCollapseAnEntryRepublishedUnderAnotherUrlWithTheSameGuid() {
+        Article first =
+                Article.of(
+                        "a-1",
+                        "https://wire.example/a-1",
+                        "https://wire.example/rss",
+                        "Baltic Wire",
+                        "urn:wire:77",
+                        "Short note",
+                        null,
+                        T0,
+                        T0,
+                        "en",
+                        "Talks resume on Monday.");
+        Article moved =
+                Article.of(
+                        "a-2",
+                        "https://wire.example/a-2",
+                        "https://wire.example/rss",
+                        "Baltic Wire",
+                        "urn:wire:77",
+                        "Short note, updated",
+                        null,
+                        T0,
+                        T0,
+                        "en",
+                        "Talks resume on Monday in Geneva.");
+        publish(first, T0);
+        publish(moved, T0.plusSeconds(10));
+
+        assertThat(enriched.readValuesToList())
+                .extracting(
+                        a -> a.article().id(),
+                        EnrichedArticle::duplicateOf,
+                        EnrichedArticle::duplicateKind)
+                .containsExactly(
+                        tuple("a-1", null, null), tuple("a-2", "a-1", DuplicateKind.SAME_GUID));
     }
 
     @Test
@@ -197,6 +327,20 @@ class EnrichTopologyTest {
         assertThat(enriched.readValuesToList())
                 .extracting(a -> a.article().id(), EnrichedArticle::isDuplicate)
                 .containsExactly(tuple("bw-1", false), tuple("x-1", false), tuple("dp-9", false));
+    }
+
+    @Test
+    void shouldCollapseACopyJustInsideTheWindow() {
+        driver.close();
+        start(EnrichConfig.of(TOPICS).withWindows(Duration.ofHours(1), Duration.ofHours(1)));
+        publish(wireCopy("bw-1", "Baltic Wire", T0), T0);
+        Instant inside = T0.plus(Duration.ofMinutes(50));
+
+        publish(wireCopy("dp-9", "Danube Post", inside), inside);
+
+        assertThat(enriched.readValuesToList())
+                .extracting(a -> a.article().id(), EnrichedArticle::duplicateOf)
+                .containsExactly(tuple("bw-1", null), tuple("dp-9", "bw-1"));
     }
 
     @Test

@@ -11,10 +11,10 @@ final class Fixtures {
 
     static final List<TopicRule> TOPICS =
             List.of(
-                    new TopicRule(
-                            "peace-plan", List.of("peace plan", "peace deal", "20-point plan")),
-                    new TopicRule("witkoff", List.of("Witkoff", "Віткофф", "Уиткофф")),
-                    new TopicRule("donbas", List.of("Donbas", "Donbass", "Donetsk", "Донбас")));
+                    TopicRule.of(
+                            "peace-plan", "\"peace plan\" OR \"peace deal\" OR \"20-point plan\""),
+                    TopicRule.of("witkoff", "Witkoff OR Віткофф OR Уиткофф"),
+                    TopicRule.of("donbas", "Donbas OR Donbass OR Donetsk OR Донбас"));
 
     static final String WIRE_STORY =
             "Envoys weigh Moscow trip\n\n"
@@ -23,6 +23,27 @@ final class Fixtures {
                     + "The draft keeps the ceasefire line in Donbas frozen while talks on territory"
                     + " continue, the officials said.\n\n"
                     + "A Kremlin spokesperson said that no date for a meeting had been agreed.";
+
+    /** Another site's page furniture, wrapped around a copy of the wire story. */
+    static final String BOILERPLATE_HEAD =
+            "Home | World | Business | Opinion | Sign in to read later. Most read today: city"
+                    + " council approves the new tram depot; heating season starts early in the"
+                    + " north; the national team names its squad for the spring qualifiers; a"
+                    + " museum reopens its medieval hall after two years of repairs.";
+
+    static final String BOILERPLATE_TAIL =
+            "Related coverage: Grain exports through the Danube ports rose for a third month."
+                    + " Subscribe to our morning briefing for the stories that matter, delivered"
+                    + " before breakfast. Comments are closed for this article. Copyright the"
+                    + " publisher, all rights reserved; reproduction only with written permission.";
+
+    /** A different article on the same events: shares names and words, not the text. */
+    static final String OTHER_STORY =
+            "Ukraine's negotiators met European security advisers in Berlin on Tuesday to compare"
+                    + " notes before the next round with the American envoy. Diplomats at the"
+                    + " meeting said the Europeans pressed for firm guarantees before any line in"
+                    + " the east is frozen, and that Kyiv asked for air defence to be part of any"
+                    + " agreement. Witkoff was not present, and no statement followed the talks.";
 
     private Fixtures() {}
 

@@ -3,7 +3,6 @@ package io.newshound.app.cli;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newshound.alerts.AlertsConfig;
 import io.newshound.app.Pipeline;
-import io.newshound.app.config.ConfigLoader;
 import io.newshound.app.config.MetricsSettings;
 import io.newshound.app.config.NewshoundConfig;
 import io.newshound.app.demo.SampleNewsSite;
@@ -95,7 +94,7 @@ public final class DemoCommand implements Callable<Integer> {
                                             // The sample site is on localhost, and ours.
                                             .withPrivateAddresses(true)
                                             .withPerHost(8, Duration.ZERO))
-                            .withEnrich(EnrichConfig.of(ConfigLoader.defaultTopics()))
+                            .withEnrich(EnrichConfig.defaults())
                             .withAlerts(AlertsConfig.defaults());
             out.println("Newshound demo: fictional outlets' feeds through a real Kafka broker");
             try (Pipeline pipeline =

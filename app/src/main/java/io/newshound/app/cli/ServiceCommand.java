@@ -41,9 +41,6 @@ abstract class ServiceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Logging.configure("INFO", verbose);
         NewshoundConfig loaded = ConfigLoader.load(config);
-        if (loaded.enrich().topics().isEmpty()) {
-            loaded = loaded.withEnrich(loaded.enrich().withTopics(ConfigLoader.defaultTopics()));
-        }
         PrintWriter out = spec.commandLine().getOut();
         Shutdown shutdown = new Shutdown();
         try (Pipeline pipeline = Pipeline.start(loaded, services(), line -> out.println(line))) {

@@ -1,6 +1,5 @@
 package io.newshound.app.config;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -12,10 +11,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.newshound.enrich.topics.TopicRule;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -50,7 +46,18 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read it (" + e.getMessage() + ")", e);
         }
-        return parse(text, file.toString());
+        NewshoundConfig config = parse(text, file.toString());
+        // A topics file named relative to the configuration is found beside it.
+        Path topics = config.enrich().topicsFile();
+        if (topics != null && !topics.isAbsolute() && file.toAbsolutePath().getParent() != null) {
+            config =
+                    config.withEnrich(
+                            config.enrich()
+                                    .withTopicsFile(
+                                            file.toAbsolutePath().getParent().resolve(topics),
+                                            config.enrich().topicsReload()));
+        }
+        return config;
     }
 
     /** Parses configuration {@code text}; {@code name} is how errors refer to it. */
@@ -64,29 +71,6 @@ public final class ConfigLoader {
     /** Parses a duration as the configuration writes it: {@code 30s}, {@code 5m}, {@code 7d}. */
     public static Duration duration(String text) {
         return Durations.parse(text);
-    }
-
-    /** The topic rules shipped with Newshound: peace-plan, witkoff and donbas. */
-    public static List<TopicRule> defaultTopics() {
-        try (InputStream in = ConfigLoader.class.getResourceAsStream("default-topics.yml")) {
-            if (in == null) {
-                throw new IllegalStateException("default-topics.yml is missing from the classpath");
-            }
-            return read(
-                            new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                            "default-topics.yml",
-                            TopicsFile.class)
-                    .topics();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read default-topics.yml", e);
-        }
-    }
-
-    /** The shape of a topics file: {@code topics: [ {name, keywords} ]}. */
-    record TopicsFile(@JsonProperty("topics") List<TopicRule> topics) {
-        TopicsFile {
-            topics = topics == null ? List.of() : List.copyOf(topics);
-        }
     }
 
     private static <T> T read(String text, String name, Class<T> type) {

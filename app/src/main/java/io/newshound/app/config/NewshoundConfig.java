@@ -35,7 +35,7 @@ public record NewshoundConfig(
         dataDir = dataDir == null ? Path.of("newshound-data") : dataDir;
         metrics = metrics == null ? MetricsSettings.defaults() : metrics;
         ingest = ingest == null ? IngestConfig.of(List.of()) : ingest;
-        enrich = enrich == null ? EnrichConfig.of(List.of()) : enrich;
+        enrich = enrich == null ? EnrichConfig.defaults() : enrich;
         alerts = alerts == null ? AlertsConfig.defaults() : alerts;
     }
 

@@ -80,11 +80,4 @@ class ConfigLoaderTest {
                 .hasMessageStartingWith(file + ": ")
                 .hasMessageNotContaining("\n");
     }
-
-    @Test
-    void shouldShipTheThreeDefaultTopics() {
-        assertThat(ConfigLoader.defaultTopics())
-                .extracting(t -> t.name())
-                .containsExactly("peace-plan", "witkoff", "donbas");
-    }
 }

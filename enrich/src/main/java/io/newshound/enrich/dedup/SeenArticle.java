@@ -1,9 +1,9 @@
 package io.newshound.enrich.dedup;
 
 /**
- * What the duplicate stores remember of an article.
+ * What the article-id store remembers of an article.
  *
- * @param articleId the first article seen with this key
+ * @param articleId the first article seen with this id
  * @param storyId its story
  */
 public record SeenArticle(String articleId, String storyId) {}

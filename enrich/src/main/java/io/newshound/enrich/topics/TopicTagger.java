@@ -1,91 +1,220 @@
 package io.newshound.enrich.topics;
 
 import io.newshound.events.TopicMatch;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Tags a text with the topics whose keywords it contains, with the words that matched and a snippet
- * around the first match.
+ * Tags articles with the topics whose rules match them, with the words that matched and a snippet
+ * around the first match. The rules are Lucene queries held in Lucene's {@link Monitor}, which
+ * indexes the queries themselves so that an article is only checked against the rules that share a
+ * word with it: thousands of rules cost little more than a few.
+ *
+ * <p>A rule that does not parse is left out, with its topic name and the parser's message in {@link
+ * #errors()}; the other rules work.
  */
-public final class TopicTagger {
+public final class TopicTagger implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TopicTagger.class);
     private static final int SNIPPET_CONTEXT = 80;
+    private static final int MAX_TERMS = 10;
 
-    private final List<TopicRule> rules;
+    private final Monitor monitor;
+    private final List<String> names;
+    private final List<String> errors;
+    private final boolean stemming;
+    private final Set<String> reportedFailures = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    /** Each keyword's first folded word, to the phrases starting with it. */
-    private final Map<String, List<Phrase>> phrasesByFirstWord = new HashMap<>();
-
-    private record Phrase(int rule, List<String> words) {}
-
-    public TopicTagger(List<TopicRule> rules) {
-        this.rules = List.copyOf(rules);
-        for (int i = 0; i < this.rules.size(); i++) {
-            for (String keyword : this.rules.get(i).keywords()) {
-                List<String> words =
-                        TextFolding.tokens(keyword).stream()
-                                .map(TextFolding.Token::folded)
-                                .toList();
-                if (!words.isEmpty()) {
-                    phrasesByFirstWord
-                            .computeIfAbsent(words.get(0), w -> new ArrayList<>())
-                            .add(new Phrase(i, words));
-                }
-            }
-        }
+    private TopicTagger(Monitor monitor, List<String> names, List<String> errors, boolean stem) {
+        this.monitor = monitor;
+        this.names = names;
+        this.errors = errors;
+        this.stemming = stem;
     }
 
-    /** The topics {@code text} belongs to, in rule order. */
-    public List<TopicMatch> tag(String text) {
-        List<TextFolding.Token> tokens = TextFolding.tokens(text);
-        List<Set<String>> terms = new ArrayList<>();
-        int[] firstMatch = new int[rules.size()];
-        for (int i = 0; i < rules.size(); i++) {
-            terms.add(new LinkedHashSet<>());
-            firstMatch[i] = -1;
-        }
-        for (int t = 0; t < tokens.size(); t++) {
-            List<Phrase> candidates = phrasesByFirstWord.get(tokens.get(t).folded());
-            if (candidates == null) {
+    /** Compiles {@code rules}; the ones that do not parse are reported in {@link #errors()}. */
+    public static TopicTagger compile(List<TopicRule> rules) {
+        TopicAnalyzer analyzer = new TopicAnalyzer();
+        List<MonitorQuery> queries = new ArrayList<>(rules.size());
+        List<String> names = new ArrayList<>(rules.size());
+        List<String> errors = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        boolean stemming = false;
+        for (TopicRule rule : rules) {
+            if (!seen.add(rule.name())) {
+                errors.add("topic " + rule.name() + ": defined twice; the first one is used");
                 continue;
             }
-            for (Phrase phrase : candidates) {
-                if (matchesAt(tokens, t, phrase.words())) {
-                    int end = tokens.get(t + phrase.words().size() - 1).end();
-                    terms.get(phrase.rule()).add(text.substring(tokens.get(t).start(), end));
-                    if (firstMatch[phrase.rule()] < 0) {
-                        firstMatch[phrase.rule()] = tokens.get(t).start();
-                    }
+            try {
+                Query query = parse(analyzer, rule);
+                queries.add(new MonitorQuery(rule.name(), query, rule.queryText(), Map.of()));
+                names.add(rule.name());
+                stemming |= rule.stemming();
+            } catch (ParseException | IllegalArgumentException | IndexSearcher.TooManyClauses e) {
+                errors.add("topic " + rule.name() + ": " + firstLine(e.getMessage()));
+            }
+        }
+        try {
+            Monitor monitor = new Monitor(analyzer);
+            monitor.register(queries);
+            return new TopicTagger(monitor, List.copyOf(names), List.copyOf(errors), stemming);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the topic rule index", e);
+        }
+    }
+
+    /** Parses one rule; a query that cannot match anything is an error too. */
+    static Query parse(TopicAnalyzer analyzer, TopicRule rule) throws ParseException {
+        String text = rule.queryText();
+        Query query;
+        try {
+            query = new RuleParser(analyzer, rule.stemming()).parse(text);
+        } catch (ParseException e) {
+            throw new ParseException("cannot parse query '" + text + "': " + cause(e));
+        }
+        if (query instanceof MatchNoDocsQuery || matchesNothing(query)) {
+            throw new IllegalArgumentException(
+                    "query '"
+                            + text
+                            + "' has no words to look for (only NOT clauses or stop characters)");
+        }
+        return query;
+    }
+
+    private static boolean matchesNothing(Query query) {
+        if (query instanceof BooleanQuery bool) {
+            return bool.clauses().isEmpty()
+                    || bool.clauses().stream()
+                            .allMatch(c -> c.getOccur() == BooleanClause.Occur.MUST_NOT);
+        }
+        return false;
+    }
+
+    private static String cause(ParseException e) {
+        // The classic parser's messages start with "Cannot parse '...': " and go on for lines.
+        String message = firstLine(e.getMessage());
+        int colon = message.indexOf("': ");
+        return colon >= 0 && message.startsWith("Cannot parse")
+                ? message.substring(colon + 3)
+                : message;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "invalid";
+        }
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).strip();
+    }
+
+    /** The names of the topics whose rules compiled, in file order. */
+    public List<String> topics() {
+        return names;
+    }
+
+    /** One line per rule left out: the topic name and why. */
+    public List<String> errors() {
+        return errors;
+    }
+
+    /** The topics of an article with {@code title} and {@code body}, in rule order. */
+    public List<TopicMatch> tag(String title, String body) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        String full = title.isEmpty() ? body : title + "\n\n" + body;
+        int bodyStart = title.isEmpty() ? 0 : title.length() + 2;
+        Document doc = new Document();
+        addField(doc, RuleParser.TEXT, full);
+        addField(doc, RuleParser.TITLE, title);
+        addField(doc, RuleParser.BODY, body);
+        MatchingQueries<HighlightsMatch> matches;
+        try {
+            matches = monitor.match(doc, HighlightsMatch.MATCHER);
+        } catch (IOException e) {
+            throw new UncheckedIOException("topic matching failed", e);
+        }
+        matches.getErrors().forEach(this::reportFailure);
+        List<TopicMatch> tags = new ArrayList<>();
+        for (String name : names) {
+            HighlightsMatch match = matches.matches(name);
+            if (match != null) {
+                tags.add(describe(name, match, full, bodyStart));
+            }
+        }
+        return tags;
+    }
+
+    private void addField(Document doc, String name, String value) {
+        doc.add(new TextField(name, value, Field.Store.NO));
+        if (stemming) {
+            doc.add(new TextField(name + TopicAnalyzer.STEMMED_SUFFIX, value, Field.Store.NO));
+        }
+    }
+
+    private void reportFailure(String topic, Exception e) {
+        if (reportedFailures.add(topic)) {
+            log.warn("topic {}: its rule failed on an article: {}", topic, e.toString());
+        }
+    }
+
+    private record Hit(int start, int end) {}
+
+    private static TopicMatch describe(
+            String name, HighlightsMatch match, String full, int bodyAt) {
+        List<Hit> hits = new ArrayList<>();
+        for (String field : match.getFields()) {
+            int shift = field.startsWith(RuleParser.BODY) ? bodyAt : 0;
+            Collection<HighlightsMatch.Hit> fieldHits = match.getHits(field);
+            for (HighlightsMatch.Hit hit : fieldHits) {
+                if (hit.startOffset >= 0 && hit.endOffset <= full.length() - shift) {
+                    hits.add(new Hit(hit.startOffset + shift, hit.endOffset + shift));
                 }
             }
         }
-        List<TopicMatch> matches = new ArrayList<>();
-        for (int i = 0; i < rules.size(); i++) {
-            if (!terms.get(i).isEmpty()) {
-                matches.add(
-                        new TopicMatch(
-                                rules.get(i).name(),
-                                List.copyOf(terms.get(i)),
-                                snippet(text, firstMatch[i])));
+        hits.sort(Comparator.comparingInt(Hit::start).thenComparingInt(Hit::end));
+        Map<String, String> terms = new LinkedHashMap<>();
+        for (Hit hit : hits) {
+            String term = term(full.substring(hit.start(), hit.end()));
+            terms.putIfAbsent(term.toLowerCase(Locale.ROOT), term);
+            if (terms.size() == MAX_TERMS) {
+                break;
             }
         }
-        return matches;
+        String snippet = hits.isEmpty() ? "" : snippet(full, hits.get(0).start());
+        return new TopicMatch(name, List.copyOf(new LinkedHashSet<>(terms.values())), snippet);
     }
 
-    private static boolean matchesAt(List<TextFolding.Token> tokens, int at, List<String> words) {
-        if (at + words.size() > tokens.size()) {
-            return false;
+    /** A matched passage as a term: a proximity match over many words shows its two ends. */
+    private static String term(String passage) {
+        String[] words = passage.strip().split("\\s+");
+        if (words.length <= 5) {
+            return String.join(" ", words);
         }
-        for (int w = 0; w < words.size(); w++) {
-            if (!tokens.get(at + w).folded().equals(words.get(w))) {
-                return false;
-            }
-        }
-        return true;
+        return words[0] + " … " + words[words.length - 1];
     }
 
     static String snippet(String text, int at) {
@@ -99,5 +228,14 @@ public final class TopicTagger {
         }
         String core = text.substring(start, end).replaceAll("\\s+", " ").strip();
         return (start > 0 ? "…" : "") + core + (end < text.length() ? "…" : "");
+    }
+
+    @Override
+    public void close() {
+        try {
+            monitor.close();
+        } catch (IOException e) {
+            log.debug("closing the topic rule index", e);
+        }
     }
 }

@@ -1,0 +1,57 @@
+package io.newshound.enrich.dedup;
+
+import io.newshound.events.DuplicateKind;
+
+/**
+ * One slot's answer to a probe: the best earlier article it found, or none.
+ *
+ * @param articleId the article that probed
+ * @param slot the slot answering
+ * @param probes how many answers the article waits for
+ * @param candidate the earlier article it copies, or null
+ * @param storyId the candidate's story, or null
+ * @param kind why it is a copy, or null
+ * @param similarity how much of the smaller body the other holds (1 for exact copies)
+ * @param candidateOrder the candidate's time
+ */
+public record StoryVote(
+        String articleId,
+        int slot,
+        int probes,
+        String candidate,
+        String storyId,
+        DuplicateKind kind,
+        double similarity,
+        long candidateOrder) {
+
+    static StoryVote none(StoryProbe probe) {
+        return new StoryVote(
+                probe.articleId(), probe.slot(), probe.probes(), null, null, null, 0, 0);
+    }
+
+    boolean found() {
+        return candidate != null;
+    }
+
+    /** Exact beats near, then higher similarity, then the earlier candidate. */
+    boolean betterThan(StoryVote other) {
+        if (!found()) {
+            return false;
+        }
+        if (other == null || !other.found()) {
+            return true;
+        }
+        boolean exact = kind != DuplicateKind.NEAR;
+        boolean otherExact = other.kind != DuplicateKind.NEAR;
+        if (exact != otherExact) {
+            return exact;
+        }
+        if (similarity != other.similarity) {
+            return similarity > other.similarity;
+        }
+        if (candidateOrder != other.candidateOrder) {
+            return candidateOrder < other.candidateOrder;
+        }
+        return candidate.compareTo(other.candidate) < 0;
+    }
+}
