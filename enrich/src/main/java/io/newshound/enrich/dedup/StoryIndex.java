@@ -13,6 +13,9 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * One slot of the story index: answers a probe with the best article it copies, and remembers the
  * article under its keys and bands. Entries live in window stores and expire with the window.
  *
+ * <p>Only the first article of each story is remembered: a later copy is judged against it, never
+ * against another copy, so a chain of small edits does not drift away from the story.
+ *
  * <p>Two articles can share keys that live in different slots, and copies published at the same
  * moment can reach those slots in different orders. So that the pair is judged once, and never each
  * as the copy of the other, only one slot decides it: the slot of the smallest key hash they share.
@@ -78,7 +81,11 @@ public final class StoryIndex {
                 best = vote;
             }
         }
-        remember(probe, best.found() ? best.storyId() : id);
+        if (!best.found()) {
+            // Only articles that start a story are remembered, so whatever a later copy finds is
+            // the first article of its story, and its story id is right by construction.
+            remember(probe, id);
+        }
         return best;
     }
 
