@@ -1,6 +1,8 @@
 package io.newshound.app;
 
 import io.newshound.app.cli.AlertsCommand;
+import io.newshound.app.cli.AnalyzeCommand;
+import io.newshound.app.cli.DedupCommand;
 import io.newshound.app.cli.DemoCommand;
 import io.newshound.app.cli.EnrichCommand;
 import io.newshound.app.cli.ExtractCommand;
@@ -30,6 +32,8 @@ import picocli.CommandLine.Command;
             EnrichCommand.class,
             AlertsCommand.class,
             ExtractCommand.class,
+            DedupCommand.class,
+            AnalyzeCommand.class,
             FeedCommand.class,
             FeedsCommand.class,
             ReplayCommand.class,

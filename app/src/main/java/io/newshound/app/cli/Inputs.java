@@ -90,6 +90,86 @@ final class Inputs {
         }
     }
 
+    /** Whether a document is plain text, read as it is rather than extracted from HTML. */
+    static boolean isPlainText(String document, Document doc) {
+        String name = document.toLowerCase(java.util.Locale.ROOT).replaceFirst("\\.gz$", "");
+        if (name.endsWith(".txt") || name.endsWith(".text")) {
+            return true;
+        }
+        return doc.contentType() != null && doc.contentType().startsWith("text/plain");
+    }
+
+    /**
+     * A document as an article, {@code index} giving it its time in the call: a text file's content
+     * is its text as it is (its first line is also its title, for display), an HTML page is
+     * extracted.
+     */
+    static Read article(
+            String document,
+            Document doc,
+            int index,
+            io.newshound.ingest.extract.ArticleExtractor extractor) {
+        java.time.Instant at = OFFLINE_EPOCH.plusSeconds(index);
+        if (isPlainText(document, doc)) {
+            String text = new String(doc.bytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+                text = text.substring(1);
+            }
+            int nl = text.indexOf('\n');
+            String title = nl < 0 ? "" : text.substring(0, nl).replace("\r", "");
+            String body = nl < 0 ? text : text.substring(nl + 1);
+            if (title.isBlank()) {
+                title = "";
+                body = text;
+            }
+            return new Read(
+                    io.newshound.events.Article.of(
+                            document, doc.url(), "", "", null, title, null, at, at, null, body),
+                    title.isEmpty() ? 0 : nl + 1);
+        }
+        io.newshound.ingest.extract.ExtractedPage page =
+                extractor.extract(doc.bytes(), doc.charset(), doc.url());
+        return new Read(
+                io.newshound.events.Article.of(
+                        document,
+                        page.canonicalUrl() == null ? doc.url() : page.canonicalUrl(),
+                        "",
+                        "",
+                        null,
+                        page.title(),
+                        page.author(),
+                        at,
+                        at,
+                        page.language(),
+                        page.text()),
+                0);
+    }
+
+    /**
+     * A document read as an article, and where its body starts in the document's own text (for a
+     * text file; 0 for a page, whose text is the extracted title, a blank line and the body).
+     */
+    record Read(io.newshound.events.Article article, int bodyStart) {
+        /** Where an offset into the article's full text falls in the document's text. */
+        int offsetInDocument(int offset) {
+            String title = article.title();
+            if (bodyStart == 0 || title.isEmpty() || offset <= title.length()) {
+                return offset;
+            }
+            return Math.max(bodyStart, offset - (title.length() + 2) + bodyStart);
+        }
+    }
+
+    /** The first line of a text, for a title. */
+    static String firstLine(String text) {
+        String stripped = text.strip();
+        int nl = stripped.indexOf('\n');
+        return (nl < 0 ? stripped : stripped.substring(0, nl)).strip();
+    }
+
+    /** Offline tools give the documents of one call consecutive times from here. */
+    static final java.time.Instant OFFLINE_EPOCH = java.time.Instant.parse("2026-01-01T00:00:00Z");
+
     static String charsetOf(String contentType) {
         if (contentType == null) {
             return null;
