@@ -70,7 +70,7 @@ public final class StoryIndex {
             if (other == null) {
                 continue;
             }
-            int deciding = smallestShared(probe.allKeys(), other.keys());
+            int deciding = decidingKey(probe, other);
             boolean decidesHere =
                     candidate.getValue().stream().anyMatch(f -> f.keyHash() == deciding);
             if (!decidesHere) {
@@ -116,6 +116,20 @@ public final class StoryIndex {
         }
         double similarity = probe.sketch().similarity(other.sketch());
         return similarity >= threshold ? vote(probe, entry, DuplicateKind.NEAR, similarity) : null;
+    }
+
+    /**
+     * The key that decides between two articles: their shared body fingerprint or GUID, which only
+     * the first article of a story is remembered under, else their smallest shared band.
+     */
+    private static int decidingKey(StoryProbe probe, IndexedArticle other) {
+        if (probe.bodyKey() != null && other.keys().contains(probe.bodyKey())) {
+            return probe.bodyKey();
+        }
+        if (probe.guidKey() != null && other.keys().contains(probe.guidKey())) {
+            return probe.guidKey();
+        }
+        return smallestShared(probe.allKeys(), other.keys());
     }
 
     /** The smallest hash in both sorted lists; there is one, as they were found by a key. */
