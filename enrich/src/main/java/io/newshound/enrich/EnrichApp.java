@@ -54,6 +54,7 @@ public final class EnrichApp implements AutoCloseable {
                         EnrichTopology.build(config, topics, metrics, rules, kafka.partitions()),
                         streamsProperties(config, kafka, registry),
                         registry);
+        metrics.stores(EnrichTopology.STORES, streams);
         log.info(
                 "enrich started ({} topics: {})",
                 rules.current().topics().size(),

@@ -1,17 +1,20 @@
 package io.newshound.enrich;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.newshound.enrich.topics.LiveTopics;
 import io.newshound.events.DuplicateKind;
 import io.newshound.events.SourceType;
+import io.newshound.events.streams.ManagedStreams;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Enrich's meters: articles in by outcome, duplicates by kind, tags per topic, tagging time, claims
- * by novelty and source type, dead letters.
+ * by novelty and source type, rules in force, store sizes.
  */
 public final class EnrichMetrics implements MeterBinder {
     private volatile MeterRegistry registry;
@@ -63,16 +66,42 @@ public final class EnrichMetrics implements MeterBinder {
 
     /** Gauges of the topic rules in force and of the rules left out. */
     void rules(LiveTopics topics) {
-        io.micrometer.core.instrument.Gauge.builder(
-                        "newshound.enrich.topic.rules", topics, t -> t.current().topics().size())
+        Gauge.builder("newshound.enrich.topic.rules", topics, t -> t.current().topics().size())
                 .description("Topic rules in force")
                 .register(registry());
-        io.micrometer.core.instrument.Gauge.builder(
+        Gauge.builder(
                         "newshound.enrich.topic.rule.errors",
                         topics,
                         t -> t.current().errors().size())
                 .description("Topic rules left out because they do not parse")
                 .register(registry());
+    }
+
+    /**
+     * Gauges of the size of each of {@code stores} on this instance, read from RocksDB's own
+     * estimates: entries (keys, summed over the window's segments) and bytes (files on disk plus
+     * memtables).
+     */
+    void stores(List<String> stores, ManagedStreams streams) {
+        for (String store : stores) {
+            Gauge.builder(
+                            "newshound.enrich.store.entries",
+                            streams,
+                            s -> s.storeMetric(store, "estimate-num-keys"))
+                    .description("Entries in a state store on this instance (RocksDB's estimate)")
+                    .tag("store", store)
+                    .register(registry());
+            Gauge.builder(
+                            "newshound.enrich.store.bytes",
+                            streams,
+                            s ->
+                                    s.storeMetric(store, "total-sst-files-size")
+                                            + s.storeMetric(store, "size-all-mem-tables"))
+                    .description("Bytes of a state store on this instance: files and memtables")
+                    .baseUnit("bytes")
+                    .tag("store", store)
+                    .register(registry());
+        }
     }
 
     private Counter counter(String name, String description) {

@@ -68,6 +68,8 @@ public final class EnrichTopology {
     static final String STORY_SKETCHES = "story-articles";
     static final String STORY_PENDING = "story-pending";
     static final String SEEN_CLAIMS = "seen-claims";
+    static final List<String> STORES =
+            List.of(SEEN_IDS, STORY_KEYS, STORY_SKETCHES, STORY_PENDING, SEEN_CLAIMS);
 
     private EnrichTopology() {}
 

@@ -80,7 +80,28 @@ class EnrichAppIT {
                             kafka.topics().articles().name() + "-0 offset 0: not a valid Article: ")
                     .endsWith("; sent to " + kafka.topics().deadLetters().name());
             assertThat(registry.get("newshound.deadletters").counter().count()).isEqualTo(1.0);
+
+            // The story index now holds the article under its exact keys and bands.
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(
+                            () -> {
+                                assertThat(store(registry, "entries", "story-keys"))
+                                        .isGreaterThanOrEqualTo(10);
+                                // RocksDB's estimate: the article in each slot it went to,
+                                // plus a bookkeeping entry or so per store.
+                                assertThat(store(registry, "entries", "story-articles"))
+                                        .isPositive();
+                                assertThat(store(registry, "bytes", "story-keys")).isPositive();
+                                assertThat(store(registry, "entries", "seen-claims")).isPositive();
+                            });
         }
+    }
+
+    private static double store(SimpleMeterRegistry registry, String measure, String store) {
+        return registry.get("newshound.enrich.store." + measure)
+                .tag("store", store)
+                .gauge()
+                .value();
     }
 
     static void send(KafkaSettings kafka, byte[] key, byte[] value) throws Exception {

@@ -8,6 +8,8 @@ import io.newshound.ops.HealthCheck;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -24,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class ManagedStreams implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ManagedStreams.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final String STATE_METRICS = "stream-state-metrics";
 
     private final String service;
     private final KafkaStreams streams;
@@ -84,6 +87,25 @@ public final class ManagedStreams implements AutoCloseable {
         metrics.bindTo(registry);
         streams.start();
         return new ManagedStreams(service, streams, metrics);
+    }
+
+    /**
+     * The sum over this instance's tasks of a state-store metric, such as RocksDB's {@code
+     * estimate-num-keys} or {@code total-sst-files-size}, for the store named {@code store}; 0
+     * while the store is not open here.
+     */
+    public double storeMetric(String store, String metric) {
+        double sum = 0;
+        for (Metric m : streams.metrics().values()) {
+            MetricName name = m.metricName();
+            if (name.group().equals(STATE_METRICS)
+                    && name.name().equals(metric)
+                    && name.tags().containsValue(store)
+                    && m.metricValue() instanceof Number value) {
+                sum += value.doubleValue();
+            }
+        }
+        return sum;
     }
 
     public KafkaStreams.State state() {
