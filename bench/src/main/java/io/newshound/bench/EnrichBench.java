@@ -1,7 +1,6 @@
 package io.newshound.bench;
 
-import io.newshound.enrich.dedup.BandEntry;
-import io.newshound.enrich.dedup.IndexedArticle;
+import io.newshound.enrich.dedup.StandaloneStoryIndex;
 import io.newshound.enrich.dedup.StoryIndex;
 import io.newshound.enrich.dedup.StoryKeys;
 import io.newshound.enrich.dedup.StoryProbe;
@@ -9,7 +8,6 @@ import io.newshound.enrich.topics.TopicRule;
 import io.newshound.enrich.topics.TopicRules;
 import io.newshound.enrich.topics.TopicTagger;
 import io.newshound.events.Article;
-import io.newshound.events.JsonSerde;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,16 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.SplittableRandom;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Enrich's scaling benchmarks (issue 4), one thread each, 5 KB articles:
@@ -184,49 +173,15 @@ public final class EnrichBench {
      */
     static double storyRate(int stories, int seconds) throws Exception {
         Path state = Files.createTempDirectory("newshound-bench-stories-");
-        Topology topology = new Topology();
-        topology.addSource(
-                "probes",
-                Serdes.ByteArray().deserializer(),
-                Serdes.ByteArray().deserializer(),
-                "bench.probes");
-        topology.addProcessor(
-                "index",
-                () ->
-                        new Processor<Object, Object, Void, Void>() {
-                            @Override
-                            public void process(Record<Object, Object> record) {}
-                        },
-                "probes");
-        Duration window = Duration.ofDays(7);
-        topology.addStateStore(
-                Stores.windowStoreBuilder(
-                        Stores.persistentWindowStore("keys", window, Duration.ofMillis(1), false),
-                        Serdes.String(),
-                        JsonSerde.of(BandEntry.class)),
-                "index");
-        topology.addStateStore(
-                Stores.windowStoreBuilder(
-                        Stores.persistentWindowStore(
-                                "articles", window, Duration.ofMillis(1), false),
-                        Serdes.String(),
-                        JsonSerde.of(IndexedArticle.class)),
-                "index");
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-stories");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-        try (TopologyTestDriver driver = new TopologyTestDriver(topology, props, T0)) {
-            WindowStore<String, BandEntry> keys = driver.getWindowStore("keys");
-            WindowStore<String, IndexedArticle> articles = driver.getWindowStore("articles");
-            StoryIndex index = new StoryIndex(keys, articles, window, 0.6);
+        try (StandaloneStoryIndex slot = new StandaloneStoryIndex(state, Duration.ofDays(7), 0.6)) {
+            StoryIndex index = slot.index();
             long spread = Duration.ofDays(5).toMillis();
             long loadStart = System.nanoTime();
             for (int i = 0; i < stories; i++) {
                 long at = T0.toEpochMilli() + spread * i / stories;
                 // Short bodies load faster and index the same: a sketch has the same size
-                // whatever the length of its text.
-                index.probe(probe("s-" + i, i, at, 600));
+                // whatever the length of its text. Distinct stories, so no lookups are needed.
+                index.preload(probe("s-" + i, SyntheticNews.paragraphs(i, 600), at));
                 if (i > 0 && i % 200_000 == 0) {
                     System.err.printf(Locale.ROOT, "  %,d stories loaded%n", i);
                 }
@@ -238,27 +193,40 @@ public final class EnrichBench {
                     (System.nanoTime() - loadStart) / 1e9);
             SplittableRandom random = new SplittableRandom(3);
             long now = T0.toEpochMilli() + spread;
-            // 5 KB articles, their probes made beforehand: half copies of indexed stories.
+            // Probes made beforehand: half new 5 KB stories, a quarter exact copies of indexed
+            // stories, a quarter copies wrapped in another page's text.
             List<StoryProbe> probes = new ArrayList<>();
             for (int n = 0; n < 20_000; n++) {
-                boolean copy = (n & 1) == 0;
-                int seed = copy ? random.nextInt(stories) : stories + n;
-                probes.add(probe("p-" + n, seed, now + n, copy ? 600 : 5_000));
+                String id = "p-" + n;
+                long at = now + n;
+                probes.add(
+                        switch (n % 4) {
+                            case 0 ->
+                                    probe(
+                                            id,
+                                            SyntheticNews.paragraphs(random.nextInt(stories), 600),
+                                            at);
+                            case 2 -> probe(id, wrapped(random.nextInt(stories), n), at);
+                            default -> probe(id, SyntheticNews.paragraphs(stories + n, 5_000), at);
+                        });
             }
             long end = System.nanoTime() + seconds * 1_000_000_000L;
             long start = System.nanoTime();
             int n = 0;
-            long found = 0;
+            int[] found = new int[4];
             while (System.nanoTime() < end && n < probes.size()) {
-                found += index.probe(probes.get(n)).candidate() != null ? 1 : 0;
+                found[n % 4] += index.probe(probes.get(n)).candidate() != null ? 1 : 0;
                 n++;
             }
             double rate = n / ((System.nanoTime() - start) / 1e9);
             System.err.printf(
                     Locale.ROOT,
-                    "  %,d probes, %,d found a story (half were copies; synthetic new stories can resemble old ones)%n",
+                    "  %,d probes: exact copies found %,d, wrapped copies found %,d, new stories"
+                            + " taken for copies %,d%n",
                     n,
-                    found);
+                    found[0],
+                    found[2],
+                    found[1] + found[3]);
             return rate;
         } finally {
             try (var files = Files.walk(state)) {
@@ -267,9 +235,16 @@ public final class EnrichBench {
         }
     }
 
-    /** The single-slot probe of a story's text of about {@code chars} characters, seeded. */
-    private static StoryProbe probe(String id, int seed, long at, int chars) {
-        String body = SyntheticNews.paragraphs(seed, chars).replaceAll("</?p>", "");
+    /** Story {@code seed} with 300 characters of another page's text before and after it. */
+    private static String wrapped(int seed, int page) {
+        return SyntheticNews.paragraphs(-1L - page, 300)
+                + SyntheticNews.paragraphs(seed, 600)
+                + SyntheticNews.paragraphs(-1_000_000L - page, 300);
+    }
+
+    /** The single-slot probe of an article with {@code html} paragraphs as its body. */
+    private static StoryProbe probe(String id, String html, long at) {
+        String body = html.replaceAll("</?p>", "");
         Article a =
                 Article.of(
                         id,

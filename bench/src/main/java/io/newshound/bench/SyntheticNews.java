@@ -3,8 +3,8 @@ package io.newshound.bench;
 import java.util.SplittableRandom;
 
 /**
- * Generated news text for benchmarks: deterministic sentences from a small vocabulary, so runs are
- * repeatable and no real article is copied.
+ * Generated news text for benchmarks: deterministic sentences ("The envoy in Kyiv said that ...")
+ * of made-up words, so runs are repeatable and no real article is copied.
  */
 final class SyntheticNews {
     private static final String[] SUBJECTS = {
@@ -24,18 +24,13 @@ final class SyntheticNews {
     private static final String[] VERBS = {
         "said", "confirmed", "announced", "reported", "warned", "noted", "argued", "suggested"
     };
-    private static final String[] CLAUSES = {
-        "that talks would resume next week in Geneva",
-        "that the ceasefire line had held overnight",
-        "that a new draft of the framework was being prepared",
-        "that grain shipments left the port on schedule",
-        "that monitors would be deployed along the front",
-        "that the meeting had been postponed until further notice",
-        "that energy infrastructure was repaired after the strikes",
-        "that prisoner exchanges were discussed in detail",
-        "that sanctions relief was not on the agenda",
-        "that the security guarantees remained the main obstacle"
-    };
+
+    /**
+     * Made-up words, the first ones far more frequent than the last (as in real text), so that two
+     * different articles share few 5-word runs, as two real stories do.
+     */
+    private static final String[] WORDS = vocabulary(4_000);
+
     private static final String[] PLACES = {
         "Kyiv", "Brussels", "Warsaw", "Vienna", "Odesa", "Kharkiv", "Riga", "Helsinki", "Ankara"
     };
@@ -55,15 +50,35 @@ final class SyntheticNews {
                         .append(PLACES[random.nextInt(PLACES.length)])
                         .append(' ')
                         .append(VERBS[random.nextInt(VERBS.length)])
-                        .append(' ')
-                        .append(CLAUSES[random.nextInt(CLAUSES.length)])
-                        .append(", item ")
-                        .append(random.nextInt(100_000))
-                        .append(". ");
+                        .append(" that");
+                int words = 6 + random.nextInt(9);
+                for (int w = 0; w < words; w++) {
+                    double skew = random.nextDouble();
+                    out.append(' ').append(WORDS[(int) (skew * skew * skew * WORDS.length)]);
+                }
+                out.append(", item ").append(random.nextInt(100_000)).append(". ");
             }
             out.append("</p>\n");
         }
         return out.toString();
+    }
+
+    private static String[] vocabulary(int size) {
+        String[] syllables = {
+            "ar", "be", "con", "da", "el", "fo", "gra", "han", "is", "jo", "ket", "lu", "mo", "nor",
+            "op", "pra", "qui", "res", "sta", "tor", "un", "ve", "wil", "xen", "yar", "zo"
+        };
+        SplittableRandom random = new SplittableRandom(11);
+        String[] words = new String[size];
+        for (int i = 0; i < size; i++) {
+            StringBuilder word = new StringBuilder();
+            int length = 1 + random.nextInt(3);
+            for (int s = 0; s < length; s++) {
+                word.append(syllables[random.nextInt(syllables.length)]);
+            }
+            words[i] = word.toString();
+        }
+        return words;
     }
 
     /** A whole article page of about {@code bytes} bytes, boilerplate included. */

@@ -3,6 +3,7 @@ package io.newshound.enrich.dedup;
 import io.newshound.events.DuplicateKind;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,16 +11,16 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * One slot of the story index: answers a probe with the best article it copies, and remembers the
- * article under its keys and bands. Entries live in window stores and expire with the window.
+ * One slot of the story index: answers a probe with the best earlier article it copies, and
+ * remembers the article under its keys and bands. Entries live in window stores and expire with the
+ * window.
  *
  * <p>Only the first article of each story is remembered: a later copy is judged against it, never
  * against another copy, so a chain of small edits does not drift away from the story.
  *
  * <p>Two articles can share keys that live in different slots, and copies published at the same
- * moment can reach those slots in different orders. So that the pair is judged once, and never each
- * as the copy of the other, only one slot decides it: the slot of the smallest key hash they share.
- * There, whichever article arrived first is the original.
+ * moment can reach those slots in different orders. So that two copies are never each the other's
+ * original, an original must come first in the order every slot agrees on: by time, then by id.
  */
 public final class StoryIndex {
     /** Articles remembered per key: enough for a band shared by boilerplate not to hide a copy. */
@@ -50,57 +51,73 @@ public final class StoryIndex {
         this.threshold = threshold;
     }
 
-    private record Found(BandEntry entry, int keyHash) {}
+    /** An article found under some of the probe's keys. */
+    private static final class Candidate {
+        final BandEntry entry;
+        int shared;
+
+        Candidate(BandEntry entry) {
+            this.entry = entry;
+        }
+    }
 
     /** Answers {@code probe} and remembers its article. */
     public StoryVote probe(StoryProbe probe) {
-        long order = probe.order();
-        String id = probe.articleId();
-        Map<String, List<Found>> candidates = new LinkedHashMap<>();
+        Map<String, Candidate> candidates = new LinkedHashMap<>();
         for (String key : probe.exactKeys()) {
-            collect(candidates, key, StoryKeys.hash(key), order, id);
+            collect(candidates, key, probe);
         }
         for (int band : probe.bands()) {
-            collect(candidates, bandKey(band), band, order, id);
+            collect(candidates, bandKey(band), probe);
         }
         StoryVote best = StoryVote.none(probe);
-        for (Map.Entry<String, List<Found>> candidate : candidates.entrySet()) {
-            BandEntry entry = candidate.getValue().get(0).entry();
-            IndexedArticle other = article(entry);
-            if (other == null) {
-                continue;
-            }
-            int deciding = decidingKey(probe, other);
-            boolean decidesHere =
-                    candidate.getValue().stream().anyMatch(f -> f.keyHash() == deciding);
-            if (!decidesHere) {
-                continue; // another slot decides this pair
-            }
-            StoryVote vote = judge(probe, entry, other);
+        for (Candidate candidate : mostShared(candidates)) {
+            IndexedArticle other = article(candidate.entry);
+            StoryVote vote = other == null ? null : judge(probe, candidate.entry, other);
             if (vote != null && vote.betterThan(best)) {
                 best = vote;
             }
         }
         if (!best.found()) {
-            // Only articles that start a story are remembered, so whatever a later copy finds is
-            // the first article of its story, and its story id is right by construction.
-            remember(probe, id);
+            // Only articles that start a story here are remembered, so what a later copy finds is
+            // the first article of its story.
+            remember(probe, probe.articleId());
         }
         return best;
     }
 
-    private void collect(
-            Map<String, List<Found>> candidates, String key, int hash, long order, String id) {
-        for (BandEntry entry : entries(key, order)) {
-            if (entry.articleId().equals(id)) {
-                continue; // the probe is replayed after a restart
-            }
-            if (candidates.size() < MAX_CANDIDATES || candidates.containsKey(entry.articleId())) {
-                candidates
-                        .computeIfAbsent(entry.articleId(), c -> new ArrayList<>(2))
-                        .add(new Found(entry, hash));
+    /**
+     * Adds the articles remembered under {@code key} that came before the probing one. Only an
+     * earlier article can be an original: as every slot orders articles the same way (by time, then
+     * id), two copies that reach slots in different orders are never each other's original.
+     */
+    private void collect(Map<String, Candidate> candidates, String key, StoryProbe probe) {
+        for (BandEntry entry : entries(key, probe.order())) {
+            if (earlier(entry, probe)) {
+                candidates.computeIfAbsent(entry.articleId(), c -> new Candidate(entry)).shared++;
             }
         }
+    }
+
+    private static boolean earlier(BandEntry entry, StoryProbe probe) {
+        return entry.order() != probe.order()
+                ? entry.order() < probe.order()
+                : entry.articleId().compareTo(probe.articleId()) < 0;
+    }
+
+    /**
+     * The candidates worth checking: those sharing the most keys first, at most {@value
+     * #MAX_CANDIDATES}. A copy shares several bands with its original, while a stock phrase ("said
+     * in a statement on") shares one band with many unrelated articles; so ranking keeps such
+     * phrases from crowding the original out.
+     */
+    private static List<Candidate> mostShared(Map<String, Candidate> candidates) {
+        List<Candidate> ranked = new ArrayList<>(candidates.values());
+        if (ranked.size() > MAX_CANDIDATES) {
+            ranked.sort(Comparator.comparingInt((Candidate c) -> c.shared).reversed());
+            return ranked.subList(0, MAX_CANDIDATES);
+        }
+        return ranked;
     }
 
     /** The vote for {@code entry} as the original of the probing article, or null if it is not. */
@@ -119,35 +136,11 @@ public final class StoryIndex {
     }
 
     /**
-     * The key that decides between two articles: their shared body fingerprint or GUID, which only
-     * the first article of a story is remembered under, else their smallest shared band.
+     * Remembers the probing article as the start of a story without looking for an original: for
+     * filling an index with articles known to be distinct stories, as a benchmark does.
      */
-    private static int decidingKey(StoryProbe probe, IndexedArticle other) {
-        if (probe.bodyKey() != null && other.keys().contains(probe.bodyKey())) {
-            return probe.bodyKey();
-        }
-        if (probe.guidKey() != null && other.keys().contains(probe.guidKey())) {
-            return probe.guidKey();
-        }
-        return smallestShared(probe.allKeys(), other.keys());
-    }
-
-    /** The smallest hash in both sorted lists; there is one, as they were found by a key. */
-    static int smallestShared(List<Integer> a, List<Integer> b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.size() && j < b.size()) {
-            int x = a.get(i);
-            int y = b.get(j);
-            if (x == y) {
-                return x;
-            } else if (x < y) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return Integer.MIN_VALUE;
+    public void preload(StoryProbe probe) {
+        remember(probe, probe.articleId());
     }
 
     private void remember(StoryProbe probe, String storyId) {

@@ -28,6 +28,13 @@ public final class StorySketch {
     /** Words per shingle. */
     static final int SHINGLE = 5;
 
+    /**
+     * Hashes of the smaller body that must fall in the range both sketches cover for an estimate:
+     * with fewer, a few stock phrases shared by chance ("said in a statement") would make a short
+     * text look contained in a long unrelated one.
+     */
+    static final int MIN_SAMPLES = 8;
+
     /** Bodies with fewer words than this are only compared exactly. */
     public static final int MIN_WORDS = 25;
 
@@ -87,7 +94,9 @@ public final class StorySketch {
     /**
      * How similar two bodies are, from 0 to 1: the share of the smaller body's shingles found in
      * the larger one (containment), estimated over the hash range both sketches cover. A copy
-     * wrapped in boilerplate scores near 1 though its Jaccard similarity is low.
+     * wrapped in boilerplate scores near 1 though its Jaccard similarity is low. 0 when too few of
+     * the smaller body's hashes fall in that range to tell (a short text against one more than
+     * about eight times as long).
      */
     public double similarity(StorySketch other) {
         long ceiling = Math.min(kth(this), kth(other));
@@ -115,13 +124,9 @@ public final class StorySketch {
                 common++;
             }
         }
-        if (inThis == 0 || inOther == 0) {
-            return 0;
-        }
-        // The smaller body is the one with more of its sketch under the common ceiling.
-        double containThis = (double) common / inThis;
-        double containOther = (double) common / inOther;
-        return size <= other.size ? containThis : containOther;
+        // Containment of the smaller body in the larger, from its hashes under the ceiling.
+        int samples = size <= other.size ? inThis : inOther;
+        return samples < MIN_SAMPLES ? 0 : (double) common / samples;
     }
 
     /** The largest hash a sketch vouches for: past it, a full sketch says nothing. */
