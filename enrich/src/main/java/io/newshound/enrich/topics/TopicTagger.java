@@ -6,12 +6,14 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
@@ -25,6 +27,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,14 +48,15 @@ public final class TopicTagger implements AutoCloseable {
     private final Monitor monitor;
     private final List<String> names;
     private final List<String> errors;
-    private final boolean stemming;
-    private final Set<String> reportedFailures = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> fields;
+    private final Set<String> reportedFailures = ConcurrentHashMap.newKeySet();
 
-    private TopicTagger(Monitor monitor, List<String> names, List<String> errors, boolean stem) {
+    private TopicTagger(
+            Monitor monitor, List<String> names, List<String> errors, Set<String> fields) {
         this.monitor = monitor;
         this.names = names;
         this.errors = errors;
-        this.stemming = stem;
+        this.fields = fields;
     }
 
     /** Compiles {@code rules}; the ones that do not parse are reported in {@link #errors()}. */
@@ -61,8 +65,8 @@ public final class TopicTagger implements AutoCloseable {
         List<MonitorQuery> queries = new ArrayList<>(rules.size());
         List<String> names = new ArrayList<>(rules.size());
         List<String> errors = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
-        boolean stemming = false;
+        Set<String> seen = new HashSet<>();
+        Set<String> fields = new HashSet<>();
         for (TopicRule rule : rules) {
             if (!seen.add(rule.name())) {
                 errors.add("topic " + rule.name() + ": defined twice; the first one is used");
@@ -72,7 +76,7 @@ public final class TopicTagger implements AutoCloseable {
                 Query query = parse(analyzer, rule);
                 queries.add(new MonitorQuery(rule.name(), query, rule.queryText(), Map.of()));
                 names.add(rule.name());
-                stemming |= rule.stemming();
+                collectFields(query, fields);
             } catch (ParseException | IllegalArgumentException | IndexSearcher.TooManyClauses e) {
                 errors.add("topic " + rule.name() + ": " + firstLine(e.getMessage()));
             }
@@ -80,7 +84,8 @@ public final class TopicTagger implements AutoCloseable {
         try {
             Monitor monitor = new Monitor(analyzer);
             monitor.register(queries);
-            return new TopicTagger(monitor, List.copyOf(names), List.copyOf(errors), stemming);
+            return new TopicTagger(
+                    monitor, List.copyOf(names), List.copyOf(errors), Set.copyOf(fields));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the topic rule index", e);
         }
@@ -102,6 +107,26 @@ public final class TopicTagger implements AutoCloseable {
                             + "' has no words to look for (only NOT clauses or stop characters)");
         }
         return query;
+    }
+
+    /**
+     * Adds the fields {@code query} reads, NOT clauses included, so that an article is only
+     * analyzed into the fields some rule looks at.
+     */
+    private static void collectFields(Query query, Set<String> fields) {
+        query.visit(
+                new QueryVisitor() {
+                    @Override
+                    public boolean acceptField(String field) {
+                        fields.add(field);
+                        return false;
+                    }
+
+                    @Override
+                    public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                        return this;
+                    }
+                });
     }
 
     private static boolean matchesNothing(Query query) {
@@ -169,9 +194,12 @@ public final class TopicTagger implements AutoCloseable {
     }
 
     private void addField(Document doc, String name, String value) {
-        doc.add(new TextField(name, value, Field.Store.NO));
-        if (stemming) {
-            doc.add(new TextField(name + TopicAnalyzer.STEMMED_SUFFIX, value, Field.Store.NO));
+        if (fields.contains(name)) {
+            doc.add(new TextField(name, value, Field.Store.NO));
+        }
+        String stemmed = name + TopicAnalyzer.STEMMED_SUFFIX;
+        if (fields.contains(stemmed)) {
+            doc.add(new TextField(stemmed, value, Field.Store.NO));
         }
     }
 

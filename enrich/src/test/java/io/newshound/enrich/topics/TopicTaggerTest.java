@@ -92,6 +92,17 @@ class TopicTaggerTest {
     }
 
     @Test
+    void shouldHonourANotClauseOnAFieldNoOtherClauseReads() {
+        // Articles are only analyzed into the fields rules read: NOT clauses count as reading.
+        TopicRule plain = TopicRule.of("envoy", "Witkoff NOT body:football");
+        assertThat(tag(plain, "Envoy travels", "Witkoff flew to Moscow.")).hasSize(1);
+        assertThat(tag(plain, "Envoy travels", "Witkoff watched football in Moscow.")).isEmpty();
+        TopicRule stemmed = TopicRule.of("envoy", "Witkoff NOT title:match").withStemming(true);
+        assertThat(tag(stemmed, "Envoy travels", "Witkoff flew to Moscow.")).hasSize(1);
+        assertThat(tag(stemmed, "Envoy misses matches", "Witkoff flew to Moscow.")).isEmpty();
+    }
+
+    @Test
     void shouldStemOnlyWhenTheTopicAsksForIt() {
         TopicRule plain = TopicRule.of("talks", "negotiate");
         assertThat(tag(plain, "", "Envoys negotiated through the night.")).isEmpty();
