@@ -26,7 +26,11 @@ import java.util.SplittableRandom;
  *       1,000,000, against the real RocksDB window stores of Kafka Streams.
  * </ul>
  *
- * <pre>java -cp ... io.newshound.bench.EnrichBench tagging|stories [SECONDS]</pre>
+ * <p>and {@code topology}: the whole enrich topology against a pass-through one ({@link
+ * TopologyBench}).
+ *
+ * <pre>java -cp ... io.newshound.bench.EnrichBench tagging|stories [SECONDS] [STORIES]
+ * java -cp ... io.newshound.bench.EnrichBench topology [ARTICLES] [THREADS]</pre>
  */
 public final class EnrichBench {
     /** Whether a fifth of the generated rules use a wildcard ({@code -Dwildcards=false}: none). */
@@ -39,6 +43,12 @@ public final class EnrichBench {
 
     public static void main(String[] args) throws Exception {
         String what = args.length > 0 ? args[0] : "tagging";
+        if (what.equals("topology")) {
+            TopologyBench.run(
+                    args.length > 1 ? Integer.parseInt(args[1]) : 20_000,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 2);
+            return;
+        }
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         Runtime rt = Runtime.getRuntime();
         System.out.printf(
@@ -52,7 +62,8 @@ public final class EnrichBench {
             case "tagging" -> tagging(seconds);
             case "stories" ->
                     stories(seconds, args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000);
-            default -> throw new IllegalArgumentException("tagging or stories, not " + what);
+            default ->
+                    throw new IllegalArgumentException("tagging, stories or topology, not " + what);
         }
     }
 

@@ -21,6 +21,9 @@ final class SyntheticNews {
         "The mediators",
         "A government spokesperson"
     };
+    private static final String[] ACTIONS = {
+        "reviewed", "discussed", "visited", "prepared", "inspected", "postponed", "signed"
+    };
     private static final String[] VERBS = {
         "said", "confirmed", "announced", "reported", "warned", "noted", "argued", "suggested"
     };
@@ -45,12 +48,17 @@ final class SyntheticNews {
             out.append("<p>");
             int sentences = 2 + random.nextInt(3);
             for (int s = 0; s < sentences; s++) {
+                // A sentence in four reports what someone said, as in news; the others say what
+                // someone did.
+                boolean claim = random.nextInt(4) == 0;
                 out.append(SUBJECTS[random.nextInt(SUBJECTS.length)])
                         .append(" in ")
                         .append(PLACES[random.nextInt(PLACES.length)])
                         .append(' ')
-                        .append(VERBS[random.nextInt(VERBS.length)])
-                        .append(" that");
+                        .append(
+                                claim
+                                        ? VERBS[random.nextInt(VERBS.length)] + " that"
+                                        : ACTIONS[random.nextInt(ACTIONS.length)]);
                 int words = 6 + random.nextInt(9);
                 for (int w = 0; w < words; w++) {
                     double skew = random.nextDouble();

@@ -94,11 +94,14 @@ public final class EnrichTopology {
         builder.addStateStore(windowStore(STORY_KEYS, config.dedupWindow(), BandEntry.class));
         builder.addStateStore(
                 windowStore(STORY_SKETCHES, config.dedupWindow(), IndexedArticle.class));
+        // Cached: an article and its answers usually meet within one commit, so the record cache
+        // folds their updates and the final delete into little or nothing on the changelog.
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(STORY_PENDING),
-                        Serdes.String(),
-                        JsonSerde.of(PendingStory.class)));
+                                Stores.persistentKeyValueStore(STORY_PENDING),
+                                Serdes.String(),
+                                JsonSerde.of(PendingStory.class))
+                        .withCachingEnabled());
         builder.addStateStore(windowStore(SEEN_CLAIMS, config.claimWindow(), Provenance.class));
 
         KStream<String, EnrichedArticle> byId =

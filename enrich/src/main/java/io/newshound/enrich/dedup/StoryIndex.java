@@ -63,12 +63,18 @@ public final class StoryIndex {
 
     /** Answers {@code probe} and remembers its article. */
     public StoryVote probe(StoryProbe probe) {
+        Map<String, List<BandEntry>> found = lookUp(probe);
         Map<String, Candidate> candidates = new LinkedHashMap<>();
-        for (String key : probe.exactKeys()) {
-            collect(candidates, key, probe);
-        }
-        for (int band : probe.bands()) {
-            collect(candidates, bandKey(band), probe);
+        for (List<BandEntry> entries : found.values()) {
+            for (BandEntry entry : entries) {
+                // Only an earlier article can be an original: as every slot orders articles the
+                // same way (by time, then id), two copies that reach slots in different orders
+                // are never each other's original.
+                if (earlier(entry, probe)) {
+                    candidates.computeIfAbsent(entry.articleId(), c -> new Candidate(entry))
+                            .shared++;
+                }
+            }
         }
         StoryVote best = StoryVote.none(probe);
         for (Candidate candidate : mostShared(candidates)) {
@@ -81,22 +87,22 @@ public final class StoryIndex {
         if (!best.found()) {
             // Only articles that start a story here are remembered, so what a later copy finds is
             // the first article of its story.
-            remember(probe, probe.articleId());
+            remember(probe, found);
         }
         return best;
     }
 
-    /**
-     * Adds the articles remembered under {@code key} that came before the probing one. Only an
-     * earlier article can be an original: as every slot orders articles the same way (by time, then
-     * id), two copies that reach slots in different orders are never each other's original.
-     */
-    private void collect(Map<String, Candidate> candidates, String key, StoryProbe probe) {
-        for (BandEntry entry : entries(key, probe.order())) {
-            if (earlier(entry, probe)) {
-                candidates.computeIfAbsent(entry.articleId(), c -> new Candidate(entry)).shared++;
-            }
+    /** The articles remembered under each of the probe's keys and bands, in the probe's order. */
+    private Map<String, List<BandEntry>> lookUp(StoryProbe probe) {
+        Map<String, List<BandEntry>> found = new LinkedHashMap<>();
+        for (String key : probe.exactKeys()) {
+            found.put(key, entries(key, probe.order()));
         }
+        for (int band : probe.bands()) {
+            String key = bandKey(band);
+            found.put(key, entries(key, probe.order()));
+        }
+        return found;
     }
 
     private static boolean earlier(BandEntry entry, StoryProbe probe) {
@@ -140,34 +146,26 @@ public final class StoryIndex {
      * filling an index with articles known to be distinct stories, as a benchmark does.
      */
     public void preload(StoryProbe probe) {
-        remember(probe, probe.articleId());
+        remember(probe, lookUp(probe));
     }
 
-    private void remember(StoryProbe probe, String storyId) {
-        BandEntry self = new BandEntry(probe.articleId(), storyId, probe.order());
-        for (String key : probe.exactKeys()) {
-            remember(key, self);
-        }
-        for (int band : probe.bands()) {
-            remember(bandKey(band), self);
+    /**
+     * Remembers the article under each key that holds fewer than {@value #PER_KEY} articles and not
+     * this one already (a probe replayed after a restart), given what each key holds.
+     */
+    private void remember(StoryProbe probe, Map<String, List<BandEntry>> found) {
+        BandEntry self = new BandEntry(probe.articleId(), probe.articleId(), probe.order());
+        for (Map.Entry<String, List<BandEntry>> key : found.entrySet()) {
+            List<BandEntry> there = key.getValue();
+            if (there.size() < PER_KEY
+                    && there.stream().noneMatch(e -> e.articleId().equals(self.articleId()))) {
+                keys.put(key.getKey(), self, self.order());
+            }
         }
         articles.put(
                 probe.articleId(),
                 new IndexedArticle(probe.allKeys(), probe.sketch()),
                 probe.order());
-    }
-
-    private void remember(String key, BandEntry self) {
-        int count = 0;
-        for (BandEntry entry : entries(key, self.order())) {
-            if (entry.articleId().equals(self.articleId())) {
-                return; // already there: the probe is replayed after a restart
-            }
-            count++;
-        }
-        if (count < PER_KEY) {
-            keys.put(key, self, self.order());
-        }
     }
 
     private List<BandEntry> entries(String key, long order) {
