@@ -41,7 +41,12 @@ import org.apache.kafka.streams.kstream.Produced;
  * <pre>bench/enrich.sh topology [ARTICLES] [THREADS]</pre>
  */
 final class TopologyBench {
-    private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
+    /**
+     * Now, not a fixed date: the broker deletes records older than the topics' retention (7 days)
+     * by their timestamps, in the middle of a run.
+     */
+    private static final Instant T0 = Instant.now();
+
     private static final int PARTITIONS = 4;
 
     private TopologyBench() {}
@@ -175,13 +180,27 @@ final class TopologyBench {
     static double enrich(KafkaSettings kafka, int articles, int threads) throws Exception {
         Path state = Files.createTempDirectory("newshound-bench-enrich-");
         System.err.println("enrich...");
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (EnrichApp enrich =
                 new EnrichApp(
                         EnrichConfig.defaults().withStateDir(state).withThreads(threads),
                         kafka,
-                        new SimpleMeterRegistry())) {
+                        registry)) {
             enrich.start();
-            return outputRate(kafka, kafka.topics().enriched().name(), articles);
+            try {
+                return outputRate(kafka, kafka.topics().enriched().name(), articles);
+            } finally {
+                registry.getMeters().stream()
+                        .filter(m -> m.getId().getName().startsWith("newshound"))
+                        .forEach(
+                                m ->
+                                        System.err.println(
+                                                m.getId().getName()
+                                                        + " "
+                                                        + m.getId().getTags()
+                                                        + " "
+                                                        + m.measure()));
+            }
         } finally {
             delete(state);
         }
@@ -207,15 +226,24 @@ final class TopologyBench {
             long seen = 0;
             long tenth = expected / 10;
             long from = 0;
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+            long progress = System.nanoTime();
+            long lastChange = System.nanoTime();
             while (seen < expected) {
-                if (System.nanoTime() > deadline) {
+                long now = System.nanoTime();
+                if (now - lastChange > TimeUnit.MINUTES.toNanos(2)) {
                     throw new IllegalStateException(
-                            topic + ": only " + seen + " of " + expected + " records in 30 min");
+                            topic + ": stuck at " + seen + " of " + expected + " records");
+                }
+                if (now - progress > TimeUnit.SECONDS.toNanos(10)) {
+                    System.err.printf(Locale.ROOT, "  %,d of %,d%n", seen, expected);
+                    progress = now;
                 }
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
                 long before = seen;
                 seen += records.count();
+                if (seen > before) {
+                    lastChange = System.nanoTime();
+                }
                 if (before < tenth && seen >= tenth) {
                     from = System.nanoTime();
                     tenth = seen;

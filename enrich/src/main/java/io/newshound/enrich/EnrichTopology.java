@@ -158,16 +158,29 @@ public final class EnrichTopology {
                 steps.get("story-article")
                         .mapValues(StoryStep::article, Named.as("story-article-values"));
 
+        // Answers and articles are repartitioned by article id each on its own, and merged only
+        // then: merged before, they would join the articles source and the probes topic into one
+        // sub-topology whose tasks read their own output and can wait on it for ever.
         KStream<String, EnrichedArticle> decided =
-                answers.merge(articlesWaiting, Named.as("story-answers"))
-                        .repartition(
-                                Repartitioned.with(keys, messageSerde).withName("story-decisions"))
+                answers.repartition(
+                                Repartitioned.with(keys, messageSerde).withName("story-answers"))
+                        .merge(
+                                articlesWaiting.repartition(
+                                        Repartitioned.with(keys, messageSerde)
+                                                .withName("story-waiting")),
+                                Named.as("story-messages"))
                         .processValues(
                                 () -> new StoryDecisionProcessor(metrics),
                                 Named.as("story-decision"),
-                                STORY_PENDING)
-                        .merge(branches.get("id-duplicate"), Named.as("decided"));
+                                STORY_PENDING);
 
+        // Articles seen before (same id) go straight out: merged into the decided stream, they
+        // would join the articles source and the decisions into one sub-topology.
+        branches.get("id-duplicate")
+                .to(
+                        enriched.name(),
+                        Produced.with(enriched.keySerde(), enriched.valueSerde())
+                                .withName("seen-ids-sink"));
         decided.peek(
                         (id, article) -> {
                             if (!article.isDuplicate()) {

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -60,10 +61,12 @@ final class SourceClassifier {
     private static final Set<String> NOT_SOURCES =
             Set.of("it", "this", "that", "which", "there", "what", "who", "i", "we", "you");
 
-    private final List<List<String>> outlets;
+    /** Known outlets as folded words, by their first word. */
+    private final Map<String, List<List<String>>> outlets;
 
     SourceClassifier() {
-        this.outlets = loadOutlets();
+        this.outlets =
+                loadOutlets().stream().collect(Collectors.groupingBy(outlet -> outlet.get(0)));
     }
 
     /** Whether {@code phrase} can name who makes a claim. */
@@ -99,14 +102,13 @@ final class SourceClassifier {
 
     /** The known outlet named inside {@code phrase} ("one Bloomberg source"), or null. */
     String outletIn(String phrase) {
-        List<String> words =
-                TextFolding.tokens(phrase).stream().map(TextFolding.Token::folded).toList();
-        for (List<String> outlet : outlets) {
-            for (int i = 0; i + outlet.size() <= words.size(); i++) {
-                if (words.subList(i, i + outlet.size()).equals(outlet)) {
-                    List<TextFolding.Token> tokens = TextFolding.tokens(phrase);
-                    return phrase.substring(
-                            tokens.get(i).start(), tokens.get(i + outlet.size() - 1).end());
+        List<TextFolding.Token> tokens = TextFolding.tokens(phrase);
+        List<String> words = tokens.stream().map(TextFolding.Token::folded).toList();
+        for (int i = 0; i < words.size(); i++) {
+            for (List<String> outlet : outlets.getOrDefault(words.get(i), List.of())) {
+                int end = i + outlet.size();
+                if (end <= words.size() && words.subList(i, end).equals(outlet)) {
+                    return phrase.substring(tokens.get(i).start(), tokens.get(end - 1).end());
                 }
             }
         }

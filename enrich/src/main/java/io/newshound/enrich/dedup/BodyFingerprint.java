@@ -21,7 +21,11 @@ public final class BodyFingerprint {
 
     /** The fingerprint, or empty when the body is too short to compare. */
     public static Optional<String> of(String body) {
-        List<TextFolding.Token> tokens = TextFolding.tokens(body);
+        return of(TextFolding.tokens(body));
+    }
+
+    /** The fingerprint of a body already split into {@code tokens}. */
+    static Optional<String> of(List<TextFolding.Token> tokens) {
         if (tokens.size() < MIN_WORDS) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package io.newshound.enrich.dedup;
 
+import io.newshound.enrich.topics.TextFolding;
 import io.newshound.events.Article;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,9 @@ public final class StoryKeys {
         if (!article.guid().equals(article.url())) {
             keys.add(GUID + article.guid());
         }
-        BodyFingerprint.of(article.text()).ifPresent(fp -> keys.add(BODY + fp));
-        StorySketch sketch = StorySketch.of(article.text());
+        List<TextFolding.Token> tokens = TextFolding.tokens(article.text());
+        BodyFingerprint.of(tokens).ifPresent(fp -> keys.add(BODY + fp));
+        StorySketch sketch = StorySketch.of(tokens);
         Map<Integer, List<String>> keysBySlot = new TreeMap<>();
         Map<Integer, List<Integer>> bandsBySlot = new TreeMap<>();
         for (String key : keys) {

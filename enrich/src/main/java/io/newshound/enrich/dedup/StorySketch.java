@@ -48,7 +48,11 @@ public final class StorySketch {
 
     /** The sketch of {@code body}, or null when it is too short to compare. */
     public static StorySketch of(String body) {
-        List<TextFolding.Token> tokens = TextFolding.tokens(body);
+        return of(TextFolding.tokens(body));
+    }
+
+    /** The sketch of a body already split into {@code tokens}, or null when it is too short. */
+    static StorySketch of(List<TextFolding.Token> tokens) {
         if (tokens.size() < MIN_WORDS) {
             return null;
         }
