@@ -23,6 +23,9 @@ import java.util.stream.Stream;
  *
  * <pre>bench/claims.sh PATH-TO-PolNeAR [train|dev] [MIN-OVERLAP]</pre>
  *
+ * <p>With {@code -Dshow=N} it prints, for a developer at a terminal, the first N missed
+ * attributions and the first N claims that match none.
+ *
  * <p>Two spans match when their overlap is at least MIN-OVERLAP (default 0.3) of their union, in
  * characters; with 0 any overlap matches.
  */
@@ -40,6 +43,8 @@ public final class ClaimsScore {
                             + "|promis\\w*|recall\\w*|point\\w* out|contend\\w*|alleg\\w*|ask\\w*"
                             + "|insisted|vow\\w*|pledg\\w*|urg\\w*|call\\w* (for|on)|criticiz\\w*"
                             + "|prais\\w*|boast\\w*|complain\\w*|conced\\w*|estimat\\w*)\\b");
+
+    private static final int SHOW = Integer.getInteger("show", 0);
 
     private ClaimsScore() {}
 
@@ -68,6 +73,8 @@ public final class ClaimsScore {
         long nanos = 0;
         long chars = 0;
         Map<String, Integer> missedCues = new HashMap<>();
+        int shown = 0;
+        int shownWrong = 0;
         // One annotation per article: some were annotated twice, the first (by name) is used.
         Map<String, Path> byArticle = new HashMap<>();
         try (Stream<Path> files = Files.list(annotations)) {
@@ -97,6 +104,16 @@ public final class ClaimsScore {
                     goldFound++;
                 } else {
                     missedCues.merge(a.cue().toLowerCase(Locale.ROOT), 1, Integer::sum);
+                    if (shown < SHOW) {
+                        shown++;
+                        int from = Math.max(0, a.content().start() - 120);
+                        int to = Math.min(content.length(), a.content().end() + 60);
+                        System.err.println(
+                                "MISSED ["
+                                        + a.cue()
+                                        + "] "
+                                        + content.substring(from, to).replace('\n', ' '));
+                    }
                 }
             }
             for (ExtractedClaim c : claims) {
@@ -104,6 +121,10 @@ public final class ClaimsScore {
                 if (attributions.stream()
                         .anyMatch(a -> matches(c.contentSpan(), a.content(), minOverlap))) {
                     extractedRight++;
+                } else if (shownWrong < SHOW) {
+                    shownWrong++;
+                    System.err.println(
+                            "WRONG [" + c.source() + " | " + c.cue() + "] " + c.content());
                 }
             }
         }

@@ -38,22 +38,29 @@ public final class ClaimExtractor {
     private static final String SOURCE =
             "(?:[\\p{L}\\p{N}’'./&-]+)(?:\\s+[\\p{L}\\p{N}’'./&-]+){0,9}?";
 
+    /** The end of a quoted or reported passage before its source: a comma, a closing quote. */
+    private static final String QUOTE_END = "(?:,[”\"]?|,''|[”\"],?|'',?)";
+
     /** "…, Bloomberg reports, citing informed sources." and "“…,” the report notes." */
     private static final Pattern TRAILING =
             Pattern.compile(
-                    "^(?<content>.+?)(?:,[”\"]?|[”\"],?)\\s+(?<source>"
+                    "^(?<content>.+?)"
+                            + QUOTE_END
+                            + "\\s+(?<source>"
                             + SOURCE
                             + ")\\s+(?<cue>"
                             + CUE
                             + ")(?:\\s+"
                             + DAY
-                            + ")?(?<tail>,\\s+citing\\s+(?<cited>[^,.]+?))?(?:,\\s+[^“”\"]*)?[.!?]?$");
+                            + ")?(?<tail>,\\s+citing\\s+(?<cited>[^,.]+))?(?:[,\\s]+[^“”\"]*)?[.!?]?$");
 
     /** "…, said Foreign Minister Sergei Lavrov." */
     private static final Pattern TRAILING_INVERTED =
             Pattern.compile(
-                    "^(?<content>.+?)(?:,[”\"]?|[”\"],?)\\s+(?<cue>said|says|added|noted|wrote)\\s+"
-                            + "(?<source>[^,.]{3,80})[.!?]?$");
+                    "^(?<content>.+?)"
+                            + QUOTE_END
+                            + "\\s+(?<cue>said|says|added|noted|wrote)\\s+"
+                            + "(?<source>[^,“”\"]{3,80}?)(?:,[^“”\"]*)?[.!?]?$");
 
     /** "At the same time, a White House representative said that …" */
     private static final Pattern LEADING =
@@ -110,6 +117,7 @@ public final class ClaimExtractor {
             Sentence sentence = sentences.get(i);
             ExtractedClaim claim = claimOf(text, sentence, i == 0, context);
             if (claim != null) {
+                claim = continuedQuote(text, wholeQuote(text, claim), sentence.end());
                 claims.add(claim);
                 context.remember(claim);
             } else {
@@ -117,6 +125,105 @@ public final class ClaimExtractor {
             }
         }
         return claims;
+    }
+
+    /**
+     * A quotation that runs over several sentences ("“The economy is in the emergency room. We can
+     * walk now,” she said.") is split by sentence; the claim found in its last sentence takes in
+     * the whole quotation, back to its opening mark.
+     */
+    static ExtractedClaim wholeQuote(String text, ExtractedClaim claim) {
+        Span content = claim.contentSpan();
+        int end = content.end();
+        while (end < text.length() && ",.!?".indexOf(text.charAt(end)) >= 0) {
+            end++;
+        }
+        boolean closed =
+                end < text.length() && (text.charAt(end) == '”' || text.startsWith("''", end));
+        if (!closed || content.start() == 0) {
+            return claim;
+        }
+        String opening = text.charAt(end) == '”' ? "“" : "''";
+        String closing = text.charAt(end) == '”' ? "”" : "''";
+        int before = content.start() - 1;
+        while (before >= 0 && Character.isWhitespace(text.charAt(before))) {
+            before--;
+        }
+        if (before >= 0 && (text.charAt(before) == '“' || text.startsWith("''", before - 1))) {
+            return claim; // the quotation opens right there: it is one sentence long
+        }
+        int open = text.lastIndexOf(opening, content.start());
+        int lastClose = text.lastIndexOf(closing, content.start() - 1);
+        boolean sameParagraph =
+                open >= 0 && text.substring(open, content.start()).indexOf('\n') < 0;
+        if (open < 0 || !sameParagraph || (!closing.equals(opening) && lastClose > open)) {
+            return claim;
+        }
+        if (closing.equals(opening)
+                && text.substring(open + 2, content.start()).contains(closing)) {
+            return claim;
+        }
+        int start = open + opening.length();
+        return new ExtractedClaim(
+                claim.source(),
+                claim.sourceType(),
+                claim.relayedBy(),
+                claim.cue(),
+                text.substring(start, content.end()),
+                true,
+                claim.denial(),
+                claim.sourceSpan(),
+                claim.cueSpan(),
+                new Span(start, content.end()));
+    }
+
+    /**
+     * A quotation that goes on after its source ("“…,” she said. “It is a sisterhood.”") takes in
+     * what follows when that is a quotation ending its paragraph, so attributed to nobody else.
+     */
+    static ExtractedClaim continuedQuote(String text, ExtractedClaim claim, int sentenceEnd) {
+        if (!claim.quote()) {
+            return claim;
+        }
+        int at = sentenceEnd;
+        while (at < text.length() && text.charAt(at) == ' ') {
+            at++;
+        }
+        String closing;
+        if (text.startsWith("“", at)) {
+            closing = "”";
+        } else if (text.startsWith("''", at)) {
+            closing = "''";
+        } else {
+            return claim;
+        }
+        int close = text.indexOf(closing, at + 2);
+        int paragraph = text.indexOf('\n', at);
+        int after = close + closing.length();
+        boolean endsParagraph =
+                close > 0
+                        && (paragraph < 0 || close < paragraph)
+                        && text.substring(after, paragraph < 0 ? text.length() : paragraph)
+                                .isBlank();
+        if (!endsParagraph) {
+            return claim;
+        }
+        int start = claim.contentSpan().start();
+        int end = close;
+        while (end > start && ",.!? ".indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return new ExtractedClaim(
+                claim.source(),
+                claim.sourceType(),
+                claim.relayedBy(),
+                claim.cue(),
+                text.substring(start, end),
+                true,
+                claim.denial(),
+                claim.sourceSpan(),
+                claim.cueSpan(),
+                new Span(start, end));
     }
 
     private ExtractedClaim claimOf(String text, Sentence sentence, boolean first, Context context) {
@@ -161,18 +268,18 @@ public final class ClaimExtractor {
         int contentStart = m.start("content");
         int contentEnd = m.end("content");
         // Trim quotation marks, "that", and trailing punctuation off the content.
-        while (contentStart < contentEnd && "“\"‘ ".indexOf(sentence.charAt(contentStart)) >= 0) {
+        while (contentStart < contentEnd && "“\"‘' ".indexOf(sentence.charAt(contentStart)) >= 0) {
             contentStart++;
         }
         while (contentEnd > contentStart
-                && "”\"’,.;: ".indexOf(sentence.charAt(contentEnd - 1)) >= 0) {
+                && "”\"’',.;: ".indexOf(sentence.charAt(contentEnd - 1)) >= 0) {
             contentEnd--;
         }
         if (contentEnd - contentStart < 12
                 || DANGLING.matcher(sentence.substring(contentStart, contentEnd)).find()) {
             return null;
         }
-        boolean quote = contentStart > 0 && "“\"".indexOf(sentence.charAt(contentStart - 1)) >= 0;
+        boolean quote = contentStart > 0 && "“\"'".indexOf(sentence.charAt(contentStart - 1)) >= 0;
         Resolved who = resolve(rawSource, cited, context);
         String content = sentence.substring(contentStart, contentEnd);
         return new ExtractedClaim(

@@ -45,6 +45,36 @@ class ClaimExtractorTest {
     }
 
     @Test
+    void shouldTakeInAQuotationRunningOverSeveralSentences() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\n“The first round went better than we feared. The second"
+                                + " will be harder,” Deputy Minister Olena Marchuk said at a"
+                                + " briefing in Kyiv.");
+
+        assertThat(c.source()).isEqualTo("Deputy Minister Olena Marchuk");
+        assertThat(c.content())
+                .isEqualTo("The first round went better than we feared. The second will be harder");
+        assertThat(c.quote()).isTrue();
+    }
+
+    @Test
+    void shouldTakeInAQuotationThatGoesOnAfterItsSource() {
+        String text =
+                "Title line\n\n“We have a draft on the table,” said Ms. Hale, a mediator."
+                        + " “Nobody has signed it yet.”\n\nThe talks resume on Monday.";
+        ExtractedClaim c = only(text);
+
+        assertThat(c.source()).isEqualTo("Ms. Hale");
+        assertThat(c.content())
+                .isEqualTo(
+                        "We have a draft on the table,” said Ms. Hale, a mediator. “Nobody has"
+                                + " signed it yet");
+        assertThat(text.substring(c.contentSpan().start(), c.contentSpan().end()))
+                .isEqualTo(c.content());
+    }
+
+    @Test
     void shouldFindAnOfficialSpeakingFirst() {
         ExtractedClaim c =
                 only(
