@@ -11,16 +11,17 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * One slot of the story index: answers a probe with the best earlier article it copies, and
- * remembers the article under its keys and bands. Entries live in window stores and expire with the
- * window.
+ * One slot of the story index: answers a probe with the best article it copies, and remembers the
+ * article under its keys and bands. Entries live in window stores and expire with the window.
  *
  * <p>Only the first article of each story is remembered: a later copy is judged against it, never
  * against another copy, so a chain of small edits does not drift away from the story.
  *
  * <p>Two articles can share keys that live in different slots, and copies published at the same
- * moment can reach those slots in different orders. So that two copies are never each the other's
- * original, an original must come first in the order every slot agrees on: by time, then by id.
+ * moment can reach those slots in different orders. So that the pair is judged once, and never each
+ * as the copy of the other, only the slot of their deciding key judges it (see {@link
+ * #decidingKey}); there, the candidate may have been found under any of the slot's keys, so a key
+ * that was already full when the original came does not hide it.
  */
 public final class StoryIndex {
     /** Articles remembered per key: enough for a band shared by boilerplate not to hide a copy. */
@@ -67,10 +68,7 @@ public final class StoryIndex {
         Map<String, Candidate> candidates = new LinkedHashMap<>();
         for (List<BandEntry> entries : found.values()) {
             for (BandEntry entry : entries) {
-                // Only an earlier article can be an original: as every slot orders articles the
-                // same way (by time, then id), two copies that reach slots in different orders
-                // are never each other's original.
-                if (earlier(entry, probe)) {
+                if (!entry.articleId().equals(probe.articleId())) { // not a replay of itself
                     candidates.computeIfAbsent(entry.articleId(), c -> new Candidate(entry))
                             .shared++;
                 }
@@ -79,7 +77,10 @@ public final class StoryIndex {
         StoryVote best = StoryVote.none(probe);
         for (Candidate candidate : mostShared(candidates)) {
             IndexedArticle other = article(candidate.entry);
-            StoryVote vote = other == null ? null : judge(probe, candidate.entry, other);
+            if (other == null || !inThisSlot(probe, decidingKey(probe, other))) {
+                continue; // another slot decides this pair
+            }
+            StoryVote vote = judge(probe, candidate.entry, other);
             if (vote != null && vote.betterThan(best)) {
                 best = vote;
             }
@@ -105,10 +106,44 @@ public final class StoryIndex {
         return found;
     }
 
-    private static boolean earlier(BandEntry entry, StoryProbe probe) {
-        return entry.order() != probe.order()
-                ? entry.order() < probe.order()
-                : entry.articleId().compareTo(probe.articleId()) < 0;
+    /**
+     * The key that decides between two articles, the same whichever of them asks: their shared body
+     * fingerprint or GUID, else their smallest shared band. Only the slot holding it judges the
+     * pair, and there whichever arrived first is the original; so two copies are never each other's
+     * original, whatever order they reach the slots in.
+     */
+    private static int decidingKey(StoryProbe probe, IndexedArticle other) {
+        if (probe.bodyKey() != null && other.keys().contains(probe.bodyKey())) {
+            return probe.bodyKey();
+        }
+        if (probe.guidKey() != null && other.keys().contains(probe.guidKey())) {
+            return probe.guidKey();
+        }
+        return smallestShared(probe.allKeys(), other.keys());
+    }
+
+    /** Whether {@code key} is one of the keys the probe brings to this slot. */
+    private static boolean inThisSlot(StoryProbe probe, int key) {
+        return probe.bands().contains(key)
+                || probe.exactKeys().stream().anyMatch(k -> StoryKeys.hash(k) == key);
+    }
+
+    /** The smallest hash in both sorted lists; there is one, as they were found by a key. */
+    static int smallestShared(List<Integer> a, List<Integer> b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.size() && j < b.size()) {
+            int x = a.get(i);
+            int y = b.get(j);
+            if (x == y) {
+                return x;
+            } else if (x < y) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return Integer.MIN_VALUE;
     }
 
     /**
