@@ -41,7 +41,7 @@ public final class ClaimsScore {
                             + "|repl(y|ies|ied|ying)|comment\\w*|testif\\w*|tweet\\w*|quot\\w*"
                             + "|admit\\w*|accus\\w*|reveal\\w*|disclos\\w*|mention\\w*|predict\\w*"
                             + "|promis\\w*|recall\\w*|point\\w* out|contend\\w*|alleg\\w*|ask\\w*"
-                            + "|insisted|vow\\w*|pledg\\w*|urg\\w*|call\\w* (for|on)|criticiz\\w*"
+                            + "|vow\\w*|pledg\\w*|urg\\w*|call\\w* (for|on)|criticiz\\w*"
                             + "|prais\\w*|boast\\w*|complain\\w*|conced\\w*|estimat\\w*)\\b");
 
     private static final int SHOW = Integer.getInteger("show", 0);

@@ -240,9 +240,7 @@ public final class EnrichBench {
                     found[1] + found[3]);
             return rate;
         } finally {
-            try (var files = Files.walk(state)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TopologyBench.delete(state);
         }
     }
 

@@ -187,20 +187,15 @@ final class TopologyBench {
                         kafka,
                         registry)) {
             enrich.start();
-            try {
-                return outputRate(kafka, kafka.topics().enriched().name(), articles);
-            } finally {
-                registry.getMeters().stream()
-                        .filter(m -> m.getId().getName().startsWith("newshound"))
-                        .forEach(
-                                m ->
-                                        System.err.println(
-                                                m.getId().getName()
-                                                        + " "
-                                                        + m.getId().getTags()
-                                                        + " "
-                                                        + m.measure()));
-            }
+            double rate = outputRate(kafka, kafka.topics().enriched().name(), articles);
+            System.err.printf(
+                    Locale.ROOT,
+                    "  enrich decided %,.0f new stories and %,.0f duplicates, and found %,.0f"
+                            + " claims%n",
+                    count(registry, "newshound.enrich.stories"),
+                    count(registry, "newshound.enrich.duplicates"),
+                    count(registry, "newshound.claims"));
+            return rate;
         } finally {
             delete(state);
         }
@@ -253,7 +248,13 @@ final class TopologyBench {
         }
     }
 
-    private static void delete(Path dir) throws Exception {
+    /** The sum of the counters named {@code name}, over their tags. */
+    private static double count(SimpleMeterRegistry registry, String name) {
+        return registry.find(name).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    /** Deletes {@code dir} and everything in it. */
+    static void delete(Path dir) throws Exception {
         try (var files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

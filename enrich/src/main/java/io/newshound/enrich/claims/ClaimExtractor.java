@@ -153,28 +153,14 @@ public final class ClaimExtractor {
             return claim; // the quotation opens right there: it is one sentence long
         }
         int open = text.lastIndexOf(opening, content.start());
-        int lastClose = text.lastIndexOf(closing, content.start() - 1);
-        boolean sameParagraph =
-                open >= 0 && text.substring(open, content.start()).indexOf('\n') < 0;
-        if (open < 0 || !sameParagraph || (!closing.equals(opening) && lastClose > open)) {
+        if (open < 0) {
             return claim;
         }
-        if (closing.equals(opening)
-                && text.substring(open + 2, content.start()).contains(closing)) {
-            return claim;
+        String between = text.substring(open + opening.length(), content.start());
+        if (between.indexOf('\n') >= 0 || between.contains(closing)) {
+            return claim; // another paragraph, or a quotation already closed
         }
-        int start = open + opening.length();
-        return new ExtractedClaim(
-                claim.source(),
-                claim.sourceType(),
-                claim.relayedBy(),
-                claim.cue(),
-                text.substring(start, content.end()),
-                true,
-                claim.denial(),
-                claim.sourceSpan(),
-                claim.cueSpan(),
-                new Span(start, content.end()));
+        return claim.quoting(text, new Span(open + opening.length(), content.end()));
     }
 
     /**
@@ -213,17 +199,7 @@ public final class ClaimExtractor {
         while (end > start && ",.!? ".indexOf(text.charAt(end - 1)) >= 0) {
             end--;
         }
-        return new ExtractedClaim(
-                claim.source(),
-                claim.sourceType(),
-                claim.relayedBy(),
-                claim.cue(),
-                text.substring(start, end),
-                true,
-                claim.denial(),
-                claim.sourceSpan(),
-                claim.cueSpan(),
-                new Span(start, end));
+        return claim.quoting(text, new Span(start, end));
     }
 
     private ExtractedClaim claimOf(String text, Sentence sentence, boolean first, Context context) {

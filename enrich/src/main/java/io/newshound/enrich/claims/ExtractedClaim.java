@@ -27,4 +27,20 @@ public record ExtractedClaim(
         boolean denial,
         Span sourceSpan,
         Span cueSpan,
-        Span contentSpan) {}
+        Span contentSpan) {
+
+    /** This claim with its content widened to {@code span} of {@code text}, a quotation. */
+    ExtractedClaim quoting(String text, Span span) {
+        return new ExtractedClaim(
+                source,
+                sourceType,
+                relayedBy,
+                cue,
+                text.substring(span.start(), span.end()),
+                true,
+                denial,
+                sourceSpan,
+                cueSpan,
+                span);
+    }
+}

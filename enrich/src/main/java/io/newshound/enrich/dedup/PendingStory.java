@@ -52,7 +52,7 @@ public record PendingStory(EnrichedArticle article, int probes, List<StoryVote> 
         return EnrichedArticle.duplicate(
                 article.article(),
                 article.topics(),
-                best.storyId(),
+                best.candidate(),
                 best.candidate(),
                 best.kind(),
                 Math.round(best.similarity() * 1000) / 1000.0);

@@ -189,7 +189,7 @@ public final class StoryIndex {
      * this one already (a probe replayed after a restart), given what each key holds.
      */
     private void remember(StoryProbe probe, Map<String, List<BandEntry>> found) {
-        BandEntry self = new BandEntry(probe.articleId(), probe.articleId(), probe.order());
+        BandEntry self = new BandEntry(probe.articleId(), probe.order());
         for (Map.Entry<String, List<BandEntry>> key : found.entrySet()) {
             List<BandEntry> there = key.getValue();
             if (there.size() < PER_KEY
@@ -229,7 +229,6 @@ public final class StoryIndex {
                 probe.slot(),
                 probe.probes(),
                 entry.articleId(),
-                entry.storyId(),
                 kind,
                 similarity,
                 entry.order());

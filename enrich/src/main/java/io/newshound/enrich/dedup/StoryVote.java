@@ -8,8 +8,8 @@ import io.newshound.events.DuplicateKind;
  * @param articleId the article that probed
  * @param slot the slot answering
  * @param probes how many answers the article waits for
- * @param candidate the earlier article it copies, or null
- * @param storyId the candidate's story, or null
+ * @param candidate the earlier article it copies, or null; as only the first article of a story is
+ *     indexed, also the story it joins
  * @param kind why it is a copy, or null
  * @param similarity how much of the smaller body the other holds (1 for exact copies)
  * @param candidateOrder the candidate's time
@@ -19,14 +19,12 @@ public record StoryVote(
         int slot,
         int probes,
         String candidate,
-        String storyId,
         DuplicateKind kind,
         double similarity,
         long candidateOrder) {
 
     static StoryVote none(StoryProbe probe) {
-        return new StoryVote(
-                probe.articleId(), probe.slot(), probe.probes(), null, null, null, 0, 0);
+        return new StoryVote(probe.articleId(), probe.slot(), probe.probes(), null, null, 0, 0);
     }
 
     boolean found() {

@@ -47,7 +47,6 @@ class StoryIndexTest {
         assertThat(b.found()).isFalse();
         assertThat(a.candidate()).isEqualTo("b");
         assertThat(c.candidate()).as("copies are judged against the first only").isEqualTo("b");
-        assertThat(c.storyId()).isEqualTo("b");
         assertThat(c.kind()).isEqualTo(DuplicateKind.NEAR);
         assertThat(c.similarity()).isEqualTo(1.0);
     }
