@@ -31,13 +31,20 @@ public record StoryVote(
         return candidate != null;
     }
 
-    /** Exact beats near, then higher similarity, then the earlier candidate. */
+    /**
+     * The earlier candidate wins, then exact over near, then the higher similarity. Earliest first:
+     * a copy that reached some slot before its original is remembered there as if it started a
+     * story, and a later article finding both must join the original's story.
+     */
     boolean betterThan(StoryVote other) {
         if (!found()) {
             return false;
         }
         if (other == null || !other.found()) {
             return true;
+        }
+        if (candidateOrder != other.candidateOrder) {
+            return candidateOrder < other.candidateOrder;
         }
         boolean exact = kind != DuplicateKind.NEAR;
         boolean otherExact = other.kind != DuplicateKind.NEAR;
@@ -46,9 +53,6 @@ public record StoryVote(
         }
         if (similarity != other.similarity) {
             return similarity > other.similarity;
-        }
-        if (candidateOrder != other.candidateOrder) {
-            return candidateOrder < other.candidateOrder;
         }
         return candidate.compareTo(other.candidate) < 0;
     }
