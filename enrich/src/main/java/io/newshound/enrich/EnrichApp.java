@@ -1,6 +1,7 @@
 package io.newshound.enrich;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newshound.enrich.dedup.StoryStoreConfig;
 import io.newshound.enrich.topics.LiveTopics;
 import io.newshound.events.KafkaSettings;
 import io.newshound.events.TopicAdmin;
@@ -11,6 +12,7 @@ import io.newshound.ops.HealthCheck;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,8 +66,11 @@ public final class EnrichApp implements AutoCloseable {
     /** The Streams configuration of enrich. */
     static Properties streamsProperties(
             EnrichConfig config, KafkaSettings kafka, MeterRegistry registry) {
-        return ManagedStreams.properties(
-                SERVICE, kafka, config.stateDir(), config.threads(), registry);
+        Properties props =
+                ManagedStreams.properties(
+                        SERVICE, kafka, config.stateDir(), config.threads(), registry);
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, StoryStoreConfig.class);
+        return props;
     }
 
     /** Up while the streams run or rebalance. */

@@ -3,10 +3,11 @@ package io.newshound.enrich;
 import io.newshound.enrich.claims.ClaimExtractor;
 import io.newshound.enrich.claims.ClaimFingerprint;
 import io.newshound.enrich.claims.ExtractedClaim;
-import io.newshound.enrich.dedup.BandEntry;
+import io.newshound.enrich.dedup.BandEntries;
 import io.newshound.enrich.dedup.IndexedArticle;
 import io.newshound.enrich.dedup.PendingStory;
 import io.newshound.enrich.dedup.SeenArticle;
+import io.newshound.enrich.dedup.StoryIndex;
 import io.newshound.enrich.dedup.StoryKeys;
 import io.newshound.enrich.dedup.StoryMessage;
 import io.newshound.enrich.dedup.StoryProbe;
@@ -39,6 +40,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
@@ -64,8 +66,8 @@ import org.apache.kafka.streams.state.WindowStore;
  */
 public final class EnrichTopology {
     static final String SEEN_IDS = "seen-article-ids";
-    static final String STORY_KEYS = "story-keys";
-    static final String STORY_SKETCHES = "story-articles";
+    static final String STORY_KEYS = StoryIndex.KEYS_STORE;
+    static final String STORY_SKETCHES = StoryIndex.ARTICLES_STORE;
     static final String STORY_PENDING = "story-pending";
     static final String SEEN_CLAIMS = "seen-claims";
     static final List<String> STORES =
@@ -91,17 +93,12 @@ public final class EnrichTopology {
         Serde<String> keys = Serdes.String();
 
         builder.addStateStore(windowStore(SEEN_IDS, config.dedupWindow(), SeenArticle.class));
-        builder.addStateStore(windowStore(STORY_KEYS, config.dedupWindow(), BandEntry.class));
-        builder.addStateStore(
-                windowStore(STORY_SKETCHES, config.dedupWindow(), IndexedArticle.class));
+        builder.addStateStore(keyValueStore(STORY_KEYS, BandEntries.class));
+        builder.addStateStore(keyValueStore(STORY_SKETCHES, IndexedArticle.class));
         // Cached: an article and its answers usually meet within one commit, so the record cache
         // folds their updates and the final delete into little or nothing on the changelog.
         builder.addStateStore(
-                Stores.keyValueStoreBuilder(
-                                Stores.persistentKeyValueStore(STORY_PENDING),
-                                Serdes.String(),
-                                JsonSerde.of(PendingStory.class))
-                        .withCachingEnabled());
+                keyValueStore(STORY_PENDING, PendingStory.class).withCachingEnabled());
         builder.addStateStore(windowStore(SEEN_CLAIMS, config.claimWindow(), Provenance.class));
 
         KStream<String, EnrichedArticle> byId =
@@ -283,6 +280,12 @@ public final class EnrichTopology {
             return article.outlet();
         }
         return claim.relayedBy();
+    }
+
+    private static <V> StoreBuilder<KeyValueStore<String, V>> keyValueStore(
+            String name, Class<V> type) {
+        return Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(name), Serdes.String(), JsonSerde.of(type));
     }
 
     private static <V> StoreBuilder<WindowStore<String, V>> windowStore(

@@ -85,13 +85,14 @@ class EnrichAppIT {
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(
                             () -> {
-                                assertThat(store(registry, "entries", "story-keys"))
+                                assertThat(store(registry, "entries", "story-key-index"))
                                         .isGreaterThanOrEqualTo(10);
                                 // RocksDB's estimate: the article in each slot it went to,
                                 // plus a bookkeeping entry or so per store.
-                                assertThat(store(registry, "entries", "story-articles"))
+                                assertThat(store(registry, "entries", "story-index-articles"))
                                         .isPositive();
-                                assertThat(store(registry, "bytes", "story-keys")).isPositive();
+                                assertThat(store(registry, "bytes", "story-key-index"))
+                                        .isPositive();
                                 assertThat(store(registry, "entries", "seen-claims")).isPositive();
                             });
         }

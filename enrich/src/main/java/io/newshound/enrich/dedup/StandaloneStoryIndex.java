@@ -4,17 +4,21 @@ import io.newshound.events.JsonSerde;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * One slot of the story index on Kafka Streams' own RocksDB window stores, outside a running
- * application (in the Streams test driver, no changelog): for benchmarks and tests of the index.
+ * One slot of the story index on Kafka Streams' own RocksDB stores, outside a running application
+ * (in the Streams test driver, no changelog): for benchmarks and tests of the index.
  */
 public final class StandaloneStoryIndex implements AutoCloseable {
     private final TopologyTestDriver driver;
@@ -39,19 +43,17 @@ public final class StandaloneStoryIndex implements AutoCloseable {
                             public void process(Record<Object, Object> record) {}
                         },
                 "probes");
+        // Logging disabled: the test driver would keep every changelog record in memory.
         topology.addStateStore(
-                Stores.windowStoreBuilder(
-                                Stores.persistentWindowStore(
-                                        "keys", window, Duration.ofMillis(1), false),
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(StoryIndex.KEYS_STORE),
                                 Serdes.String(),
-                                JsonSerde.of(BandEntry.class))
-                        // The test driver would keep every changelog record in memory.
+                                JsonSerde.of(BandEntries.class))
                         .withLoggingDisabled(),
                 "index");
         topology.addStateStore(
-                Stores.windowStoreBuilder(
-                                Stores.persistentWindowStore(
-                                        "articles", window, Duration.ofMillis(1), false),
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(StoryIndex.ARTICLES_STORE),
                                 Serdes.String(),
                                 JsonSerde.of(IndexedArticle.class))
                         .withLoggingDisabled(),
@@ -60,17 +62,33 @@ public final class StandaloneStoryIndex implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "standalone-story-index");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, StoryStoreConfig.class);
         this.driver = new TopologyTestDriver(topology, props);
         this.index =
                 new StoryIndex(
-                        driver.getWindowStore("keys"),
-                        driver.getWindowStore("articles"),
+                        driver.getKeyValueStore(StoryIndex.KEYS_STORE),
+                        driver.getKeyValueStore(StoryIndex.ARTICLES_STORE),
                         window,
                         threshold);
     }
 
     public StoryIndex index() {
         return index;
+    }
+
+    /** The ids of the articles the slot's stores hold, under a key or as an article. */
+    Set<String> storedArticles() {
+        Set<String> ids = new TreeSet<>();
+        KeyValueStore<String, BandEntries> keys = driver.getKeyValueStore(StoryIndex.KEYS_STORE);
+        try (KeyValueIterator<String, BandEntries> it = keys.all()) {
+            it.forEachRemaining(e -> e.value.entries().forEach(b -> ids.add(b.articleId())));
+        }
+        KeyValueStore<String, IndexedArticle> articles =
+                driver.getKeyValueStore(StoryIndex.ARTICLES_STORE);
+        try (KeyValueIterator<String, IndexedArticle> it = articles.all()) {
+            it.forEachRemaining(e -> ids.add(e.key));
+        }
+        return ids;
     }
 
     @Override

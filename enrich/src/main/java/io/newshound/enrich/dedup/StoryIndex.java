@@ -7,12 +7,21 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
+import java.util.function.UnaryOperator;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * One slot of the story index: answers a probe with the best article it copies, and remembers the
- * article under its keys and bands. Entries live in window stores and expire with the window.
+ * article under its keys and bands.
+ *
+ * <p>The stores are key-value stores read by point look-ups, which RocksDB answers from its Bloom
+ * filters when a key is absent, as most of a new article's keys are: a look-up then costs the same
+ * with a million stories as with a thousand. (Window stores, the first design, answer by range
+ * seeks, which filters cannot skip, and slowed down sevenfold at a million stories.) So entries
+ * expire in two ways: a read ignores every entry outside the window, and {@link #forgetExpired}
+ * deletes them from the stores a batch at a time.
  *
  * <p>Only the first article of each story is remembered: a later copy is judged against it, never
  * against another copy, so a chain of small edits does not drift away from the story.
@@ -30,10 +39,30 @@ public final class StoryIndex {
     /** Candidates checked per probe, at most. */
     static final int MAX_CANDIDATES = 16;
 
-    private final WindowStore<String, BandEntry> keys;
-    private final WindowStore<String, IndexedArticle> articles;
+    /** The store of keys and bands, each with the articles remembered under it. */
+    public static final String KEYS_STORE = "story-key-index";
+
+    /** The store of what the slot keeps of each article, by article id. */
+    public static final String ARTICLES_STORE = "story-index-articles";
+
+    /** Entries looked at per {@link #forgetExpired} call, at least. */
+    static final int MIN_SWEEP = 1_000;
+
+    private final KeyValueStore<String, BandEntries> keys;
+    private final KeyValueStore<String, IndexedArticle> articles;
     private final long windowMs;
     private final double threshold;
+
+    /** The latest article time this slot has seen: what expiry is measured from. */
+    private long latest = Long.MIN_VALUE;
+
+    /** Entries written since the last sweep, which sets how many the next sweep looks at. */
+    private int written;
+
+    /** Where the next sweep of each store starts, or null for the first key. */
+    private String keysSweptTo;
+
+    private String articlesSweptTo;
 
     /**
      * @param keys the key and band store
@@ -42,8 +71,8 @@ public final class StoryIndex {
      * @param threshold the similarity from which a body is the same story
      */
     public StoryIndex(
-            WindowStore<String, BandEntry> keys,
-            WindowStore<String, IndexedArticle> articles,
+            KeyValueStore<String, BandEntries> keys,
+            KeyValueStore<String, IndexedArticle> articles,
             Duration window,
             double threshold) {
         this.keys = keys;
@@ -64,11 +93,13 @@ public final class StoryIndex {
 
     /** Answers {@code probe} and remembers its article. */
     public StoryVote probe(StoryProbe probe) {
+        latest = Math.max(latest, probe.order());
         Map<String, List<BandEntry>> found = lookUp(probe);
         Map<String, Candidate> candidates = new LinkedHashMap<>();
         for (List<BandEntry> entries : found.values()) {
             for (BandEntry entry : entries) {
-                if (!entry.articleId().equals(probe.articleId())) { // not a replay of itself
+                if (!entry.articleId().equals(probe.articleId()) // not a replay of itself
+                        && inWindow(entry.order(), probe.order())) {
                     candidates.computeIfAbsent(entry.articleId(), c -> new Candidate(entry))
                             .shared++;
                 }
@@ -93,17 +124,24 @@ public final class StoryIndex {
         return best;
     }
 
-    /** The articles remembered under each of the probe's keys and bands, in the probe's order. */
+    /**
+     * The articles stored under each of the probe's keys and bands, in the probe's order, expired
+     * or not.
+     */
     private Map<String, List<BandEntry>> lookUp(StoryProbe probe) {
         Map<String, List<BandEntry>> found = new LinkedHashMap<>();
         for (String key : probe.exactKeys()) {
-            found.put(key, entries(key, probe.order()));
+            found.put(key, entries(key));
         }
         for (int band : probe.bands()) {
             String key = bandKey(band);
-            found.put(key, entries(key, probe.order()));
+            found.put(key, entries(key));
         }
         return found;
+    }
+
+    private boolean inWindow(long order, long probeOrder) {
+        return Math.abs(order - probeOrder) <= windowMs;
     }
 
     /**
@@ -181,45 +219,115 @@ public final class StoryIndex {
      * filling an index with articles known to be distinct stories, as a benchmark does.
      */
     public void preload(StoryProbe probe) {
+        latest = Math.max(latest, probe.order());
         remember(probe, lookUp(probe));
     }
 
     /**
-     * Remembers the article under each key that holds fewer than {@value #PER_KEY} articles and not
-     * this one already (a probe replayed after a restart), given what each key holds.
+     * Remembers the article under each key that holds fewer than {@value #PER_KEY} articles still
+     * in the window and not this one already (a probe replayed after a restart), given what each
+     * key holds; expired entries of those keys are dropped on the way.
      */
     private void remember(StoryProbe probe, Map<String, List<BandEntry>> found) {
         BandEntry self = new BandEntry(probe.articleId(), probe.order());
         for (Map.Entry<String, List<BandEntry>> key : found.entrySet()) {
-            List<BandEntry> there = key.getValue();
-            if (there.size() < PER_KEY
-                    && there.stream().noneMatch(e -> e.articleId().equals(self.articleId()))) {
-                keys.put(key.getKey(), self, self.order());
+            List<BandEntry> live = new ArrayList<>(PER_KEY);
+            for (BandEntry entry : key.getValue()) {
+                if (entry.order() >= probe.order() - windowMs) {
+                    live.add(entry);
+                }
+            }
+            if (live.size() < PER_KEY
+                    && live.stream().noneMatch(e -> e.articleId().equals(self.articleId()))) {
+                live.add(self);
+                keys.put(key.getKey(), new BandEntries(live));
+                written++;
             }
         }
         articles.put(
                 probe.articleId(),
-                new IndexedArticle(probe.allKeys(), probe.sketch()),
-                probe.order());
+                new IndexedArticle(probe.order(), probe.allKeys(), probe.sketch()));
+        written++;
     }
 
-    private List<BandEntry> entries(String key, long order) {
-        List<BandEntry> found = new ArrayList<>(PER_KEY);
-        try (WindowStoreIterator<BandEntry> it =
-                keys.fetch(key, Math.max(0, order - windowMs), order + windowMs)) {
-            while (it.hasNext() && found.size() < PER_KEY * 2) {
-                found.add(it.next().value);
-            }
-        }
-        return found;
+    private List<BandEntry> entries(String key) {
+        BandEntries there = keys.get(key);
+        return there == null ? List.of() : there.entries();
     }
 
     private IndexedArticle article(BandEntry candidate) {
-        long at = candidate.order();
-        try (WindowStoreIterator<IndexedArticle> it =
-                articles.fetch(candidate.articleId(), at, at)) {
-            return it.hasNext() ? it.next().value : null;
+        IndexedArticle article = articles.get(candidate.articleId());
+        return article != null && article.order() == candidate.order() ? article : null;
+    }
+
+    /**
+     * Deletes entries that have left the window (measured from the latest article this slot has
+     * seen), looking at a batch of each store from where the last call stopped, so that a call
+     * stays short however large the stores are. A batch is at least {@value #MIN_SWEEP} entries and
+     * twice what was written since the last call, so the sweep goes round each store faster than it
+     * fills, and nothing outlives the window by more than about half a window.
+     */
+    public void forgetExpired() {
+        if (latest == Long.MIN_VALUE) {
+            return; // nothing seen since the start: no time to measure from
         }
+        int batch = Math.max(MIN_SWEEP, 2 * written);
+        written = 0;
+        long cutoff = latest - windowMs;
+        keysSweptTo =
+                sweep(
+                        keys,
+                        keysSweptTo,
+                        batch,
+                        there -> {
+                            List<BandEntry> live =
+                                    there.entries().stream()
+                                            .filter(e -> e.order() >= cutoff)
+                                            .toList();
+                            if (live.size() == there.entries().size()) {
+                                return there;
+                            }
+                            return live.isEmpty() ? null : new BandEntries(live);
+                        });
+        articlesSweptTo =
+                sweep(
+                        articles,
+                        articlesSweptTo,
+                        batch,
+                        article -> article.order() >= cutoff ? article : null);
+    }
+
+    /**
+     * Applies {@code keep} to up to {@code batch} entries of {@code store} from {@code from}:
+     * deletes those it maps to null, rewrites those it changes. Returns where to go on next time,
+     * or null after the last key.
+     */
+    private static <V> String sweep(
+            KeyValueStore<String, V> store, String from, int batch, UnaryOperator<V> keep) {
+        List<KeyValue<String, V>> changes = new ArrayList<>();
+        String next = null;
+        try (KeyValueIterator<String, V> it = store.range(from, null)) {
+            int seen = 0;
+            while (it.hasNext()) {
+                KeyValue<String, V> entry = it.next();
+                if (seen++ == batch) {
+                    next = entry.key;
+                    break;
+                }
+                V kept = keep.apply(entry.value);
+                if (kept != entry.value) {
+                    changes.add(KeyValue.pair(entry.key, kept));
+                }
+            }
+        }
+        for (KeyValue<String, V> change : changes) {
+            if (change.value == null) {
+                store.delete(change.key);
+            } else {
+                store.put(change.key, change.value);
+            }
+        }
+        return next;
     }
 
     private static StoryVote vote(

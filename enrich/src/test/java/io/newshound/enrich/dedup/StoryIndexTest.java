@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,6 +81,43 @@ class StoryIndexTest {
         assertThat(late.found()).isFalse();
         assertThat(index.probe(probe("later", T0 + WINDOW.toMillis() + 2, STORY)).candidate())
                 .isEqualTo("late");
+    }
+
+    @Test
+    void shouldDeleteFromTheStoresWhatHasLeftTheWindow() {
+        String other = Texts.words(new Random(7), 120);
+        index.probe(probe("old", T0, STORY));
+        index.probe(probe("kept", T0 + 1_000, other));
+        index.probe(probe("new", T0 + 1_000 + WINDOW.toMillis(), Texts.words(new Random(8), 120)));
+        assertThat(slot.storedArticles()).containsExactly("kept", "new", "old");
+
+        index.forgetExpired();
+
+        assertThat(slot.storedArticles()).containsExactly("kept", "new");
+    }
+
+    @Test
+    void shouldSweepALargeStoreInBatchesAndKeepWhatIsInTheWindow() {
+        int stories = StoryIndex.MIN_SWEEP * 3;
+        Random random = new Random(3);
+        for (int i = 0; i < stories; i++) {
+            index.preload(probe("s" + i, T0 + i, Texts.words(random, 40)));
+        }
+        index.forgetExpired(); // nothing has expired yet; the next batch is the smallest
+        // Only s0 and s1 are out of the window of the latest article.
+        index.probe(probe("last", T0 + 1 + WINDOW.toMillis() + 1, Texts.words(random, 40)));
+
+        index.forgetExpired();
+        Set<String> afterOne = slot.storedArticles();
+        for (int i = 0; i < 100; i++) { // the keys store holds tens of thousands of bands
+            index.forgetExpired();
+        }
+
+        assertThat(afterOne).as("one call looks at a batch only").contains("s0");
+        assertThat(slot.storedArticles())
+                .hasSize(stories - 2 + 1)
+                .doesNotContain("s0", "s1")
+                .contains("s2", "last");
     }
 
     /** A probe with the body's own bands and no exact keys, so the sketch decides. */
