@@ -1,22 +1,30 @@
 package io.newshound.alerts;
 
-import io.newshound.alerts.delivery.AlertChannel;
-import io.newshound.alerts.delivery.DeliveryException;
 import io.newshound.events.Alert;
 import io.newshound.events.DeadLetters;
+import io.newshound.events.Delivery;
 import io.newshound.events.EventTopic;
 import io.newshound.events.KafkaSettings;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -25,29 +33,56 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the alerts topic and delivers each alert to every channel, committing its position only
- * after delivery: an alert is delivered at least once, and a restart resumes after the last
- * delivered one. A record that cannot be read goes to the dead-letter topic.
+ * Reads the alerts topic and hands each alert to the lane of its subscription's channel, where it
+ * is delivered, retried, or given up on and dead-lettered; every lane has its own thread, so one
+ * slow receiver never delays another.
+ *
+ * <p>An alert is sent at least once, and at most once as far as this service can tell: its outcome
+ * is written to the {@link DeliveryLog} before the consumer's position moves past it, and the log
+ * is read back at start, so a restart or crash resends only what was in flight, with the same
+ * idempotency key. The position of a partition moves to its oldest alert still in flight.
  */
 final class AlertDispatcher implements Runnable, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AlertDispatcher.class);
 
+    /** Alerts read but not finished, beyond which reading pauses (memory). */
+    static final int MAX_IN_FLIGHT = 10_000;
+
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final KafkaProducer<byte[], byte[]> deadLetters;
+    private final DeliveryLog deliveries;
     private final EventTopic<String, Alert> alerts;
     private final String deadLetterTopic;
-    private final List<AlertChannel> channels;
+    private final Map<String, Lane> lanes;
     private final AlertsMetrics metrics;
     private final Clock clock;
     private final Thread thread;
+    private final Map<TopicPartition, Partition> partitions = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean running = true;
     private volatile boolean assigned;
+    private volatile boolean started;
 
+    /** What is in flight on one partition, and the position to commit. */
+    private static final class Partition {
+        final ConcurrentSkipListSet<Long> pending = new ConcurrentSkipListSet<>();
+        volatile long next = -1; // one past the last offset read
+        long committed = -1;
+
+        long position() {
+            Long oldest = pending.isEmpty() ? null : pending.first();
+            return oldest != null ? oldest : next;
+        }
+    }
+
+    /**
+     * @param lanes by subscription id
+     */
     AlertDispatcher(
-            KafkaSettings kafka, List<AlertChannel> channels, AlertsMetrics metrics, Clock clock) {
+            KafkaSettings kafka, Map<String, Lane> lanes, AlertsMetrics metrics, Clock clock) {
         this.alerts = kafka.topics().alerts();
         this.deadLetterTopic = kafka.topics().deadLetters().name();
-        this.channels = List.copyOf(channels);
+        this.lanes = Map.copyOf(lanes);
         this.metrics = metrics;
         this.clock = clock;
         Properties consumerProps = kafka.clientProperties();
@@ -56,7 +91,7 @@ final class AlertDispatcher implements Runnable, AutoCloseable {
         consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "100");
+        consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
         this.consumer =
                 new KafkaConsumer<>(
                         consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -68,11 +103,10 @@ final class AlertDispatcher implements Runnable, AutoCloseable {
         this.deadLetters =
                 new KafkaProducer<>(
                         producerProps, new ByteArraySerializer(), new ByteArraySerializer());
+        this.deliveries = new DeliveryLog(kafka);
         this.thread = new Thread(this, "newshound-alerts-dispatch");
         this.thread.setDaemon(true);
     }
-
-    private volatile boolean started;
 
     void start() {
         started = true;
@@ -86,56 +120,150 @@ final class AlertDispatcher implements Runnable, AutoCloseable {
     @Override
     public void run() {
         try {
-            consumer.subscribe(List.of(alerts.name()));
+            int finished = deliveries.load();
+            log.info("alert dispatch: {} alerts already delivered or dead-lettered", finished);
+            consumer.subscribe(List.of(alerts.name()), new Rebalance());
             while (running) {
-                ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(500));
+                ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(200));
                 assigned = !consumer.assignment().isEmpty();
-                if (batch.isEmpty()) {
-                    continue;
-                }
                 for (ConsumerRecord<byte[], byte[]> record : batch) {
                     dispatch(record);
                 }
-                consumer.commitSync();
+                commitFinished();
+                throttle();
             }
         } catch (WakeupException e) {
             if (running) {
-                throw e;
+                log.error("alert dispatch stopped: woken up while running");
             }
         } catch (RuntimeException e) {
             log.error("alert dispatch stopped: {}", DeadLetters.reason(e), e);
         } finally {
             assigned = false;
-            consumer.close();
+            consumer.close(Duration.ofSeconds(10));
         }
     }
 
     private void dispatch(ConsumerRecord<byte[], byte[]> record) {
+        TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+        Partition partition = partitions.computeIfAbsent(tp, p -> new Partition());
+        partition.next = record.offset() + 1;
         Alert alert;
         try {
             alert = alerts.valueSerde().deserializer().deserialize(record.topic(), record.value());
         } catch (SerializationException e) {
-            deadLetter(record, DeadLetters.reason(e));
+            park(record, DeadLetters.reason(e), () -> {});
             return;
         }
         if (alert == null) {
             return;
         }
-        for (AlertChannel channel : channels) {
-            try {
-                channel.deliver(alert);
-                metrics.delivered(channel.name(), "delivered");
-                metrics.latency(
-                        channel.name(),
-                        Duration.between(alert.claim().published(), clock.instant()));
-            } catch (DeliveryException | RuntimeException e) {
-                metrics.delivered(channel.name(), "failed");
-                log.warn("alert {} to {}: {}", alert.id(), channel.name(), DeadLetters.reason(e));
+        if (deliveries.isFinished(alert.id())) {
+            metrics.delivered(alert.subscription(), "skipped");
+            return; // delivered before a restart: never again
+        }
+        Lane lane = alert.subscription() == null ? null : lanes.get(alert.subscription());
+        if (lane == null) {
+            // A subscription deleted since, or an alert of the first schema version (for all
+            // channels): there is no one to deliver it to.
+            log.debug("alert {}: no subscription {}; dropped", alert.id(), alert.subscription());
+            metrics.delivered(String.valueOf(alert.subscription()), "unsubscribed");
+            return;
+        }
+        long offset = record.offset();
+        partition.pending.add(offset);
+        inFlight.incrementAndGet();
+        Runnable done =
+                () -> {
+                    partition.pending.remove(offset);
+                    inFlight.decrementAndGet();
+                };
+        lane.submit(
+                alert,
+                new Lane.Outcome() {
+                    @Override
+                    public void delivered(Alert a, int attempts) {
+                        metrics.delivered(lane.name(), "delivered");
+                        metrics.latency(
+                                lane.name(),
+                                Duration.between(a.created(), clock.instant()),
+                                Duration.between(a.claim().published(), clock.instant()));
+                        deliveries.record(
+                                Delivery.of(
+                                        a,
+                                        Delivery.Outcome.DELIVERED,
+                                        lane.name(),
+                                        attempts,
+                                        clock.instant()),
+                                done);
+                    }
+
+                    @Override
+                    public void failed(Alert a, int attempts, String reason) {
+                        metrics.delivered(lane.name(), "dead-letter");
+                        String why = reason + " (after " + attempts + " attempts)";
+                        park(
+                                record,
+                                why,
+                                () ->
+                                        deliveries.record(
+                                                Delivery.of(
+                                                        a,
+                                                        Delivery.Outcome.DEAD_LETTER,
+                                                        lane.name(),
+                                                        attempts,
+                                                        clock.instant()),
+                                                done));
+                    }
+                });
+    }
+
+    /** Commits, per partition, the position before its oldest alert still in flight. */
+    private void commitFinished() {
+        Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            Partition p = partitions.get(tp);
+            if (p == null) {
+                continue;
             }
+            long position = p.position();
+            if (position > p.committed) {
+                commits.put(tp, new OffsetAndMetadata(position));
+                p.committed = position;
+            }
+        }
+        if (!commits.isEmpty()) {
+            consumer.commitSync(commits);
         }
     }
 
-    private void deadLetter(ConsumerRecord<byte[], byte[]> record, String reason) {
+    /** Stops reading while too many alerts are in flight, and goes on once they drain. */
+    private void throttle() {
+        Collection<TopicPartition> assignment = consumer.assignment();
+        if (inFlight.get() >= MAX_IN_FLIGHT) {
+            consumer.pause(assignment);
+        } else if (!consumer.paused().isEmpty()) {
+            consumer.resume(consumer.paused());
+        }
+    }
+
+    /** On losing partitions: commit what is finished there, and forget them. */
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+            commitFinished();
+            revoked.forEach(partitions::remove);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> assigned) {}
+    }
+
+    /**
+     * Sends the record to the dead-letter topic with {@code reason}, then runs {@code then} once
+     * the broker has it.
+     */
+    private void park(ConsumerRecord<byte[], byte[]> record, String reason, Runnable then) {
         log.warn(
                 "{}-{} offset {}: {}; sent to {}",
                 record.topic(),
@@ -144,48 +272,44 @@ final class AlertDispatcher implements Runnable, AutoCloseable {
                 reason,
                 deadLetterTopic);
         metrics.deadLetter(record.topic());
-        try {
-            deadLetters
-                    .send(
-                            DeadLetters.letter(
-                                    deadLetterTopic,
-                                    "alerts",
-                                    record.topic(),
-                                    record.partition(),
-                                    record.offset(),
-                                    record.key(),
-                                    record.value(),
-                                    reason))
-                    .get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // Not committing past a record we could not park would block every later alert;
-            // the log line above keeps its coordinates.
-            log.error(
-                    "cannot write dead letter for {}-{} offset {}: {}",
-                    record.topic(),
-                    record.partition(),
-                    record.offset(),
-                    DeadLetters.reason(e));
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        deadLetters.send(
+                DeadLetters.letter(
+                        deadLetterTopic,
+                        "alerts",
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        record.key(),
+                        record.value(),
+                        reason),
+                (metadata, error) -> {
+                    if (error != null) {
+                        log.error(
+                                "cannot write dead letter for {}-{} offset {}: {}",
+                                record.topic(),
+                                record.partition(),
+                                record.offset(),
+                                DeadLetters.reason(error));
+                    }
+                    then.run();
+                });
     }
 
     @Override
     public void close() {
         running = false;
-        if (!started) {
+        lanes.values().forEach(Lane::close);
+        if (started) {
+            consumer.wakeup();
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } else {
             consumer.close();
-            deadLetters.close(Duration.ofSeconds(10));
-            return;
-        }
-        consumer.wakeup();
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         deadLetters.close(Duration.ofSeconds(10));
+        deliveries.close();
     }
 }

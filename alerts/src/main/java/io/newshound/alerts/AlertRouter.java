@@ -5,6 +5,7 @@ import io.newshound.events.Claim;
 import io.newshound.events.EventTopic;
 import io.newshound.events.Topics;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -14,8 +15,9 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
 /**
- * The routing topology: every new claim in a followed topic becomes an alert on the alerts topic.
- * Repeats are not alerted: they were folded into the first report by enrich.
+ * The routing topology: every new claim becomes one alert per subscription it passes (topics and
+ * filters), keyed by subscription, on the alerts topic. Repeats are not alerted: they were folded
+ * into the first report by enrich.
  */
 public final class AlertRouter {
     private AlertRouter() {}
@@ -25,23 +27,15 @@ public final class AlertRouter {
         StreamsBuilder builder = new StreamsBuilder();
         EventTopic<String, Claim> claims = topics.claims();
         EventTopic<String, Alert> alerts = topics.alerts();
+        List<Subscription> subscriptions = config.subscriptions();
         builder.stream(
                         claims.name(),
                         Consumed.with(claims.keySerde(), claims.valueSerde())
                                 .withName("claims-source"))
                 .filter((key, claim) -> claim.novel(), Named.as("new-claims"))
-                .mapValues(claim -> routedTopics(config, claim), Named.as("route-topics"))
-                .filter((key, routed) -> !routed.topics().isEmpty(), Named.as("followed"))
-                .map(
-                        (key, routed) -> {
-                            Alert alert =
-                                    Alert.newClaim(
-                                            routed.claim().withTopics(routed.topics()),
-                                            clock.instant());
-                            routed.topics().forEach(metrics::routed);
-                            return KeyValue.pair(alert.id(), alert);
-                        },
-                        Named.as("make-alert"))
+                .flatMap(
+                        (key, claim) -> alerts(subscriptions, claim, metrics, clock),
+                        Named.as("route-to-subscriptions"))
                 .to(
                         alerts.name(),
                         Produced.with(alerts.keySerde(), alerts.valueSerde())
@@ -49,13 +43,19 @@ public final class AlertRouter {
         return builder.build();
     }
 
-    private record Routed(Claim claim, List<String> topics) {}
-
-    private static Routed routedTopics(AlertsConfig config, Claim claim) {
-        List<String> topics =
-                config.topics().isEmpty()
-                        ? claim.topics()
-                        : claim.topics().stream().filter(config.topics()::contains).toList();
-        return new Routed(claim, topics);
+    private static List<KeyValue<String, Alert>> alerts(
+            List<Subscription> subscriptions, Claim claim, AlertsMetrics metrics, Clock clock) {
+        List<KeyValue<String, Alert>> alerts = new ArrayList<>();
+        for (Subscription subscription : subscriptions) {
+            List<String> topics = subscription.topicsFor(claim);
+            if (!topics.isEmpty()) {
+                alerts.add(
+                        KeyValue.pair(
+                                subscription.id(),
+                                Alert.newClaim(claim, topics, subscription.id(), clock.instant())));
+                topics.forEach(metrics::routed);
+            }
+        }
+        return alerts;
     }
 }

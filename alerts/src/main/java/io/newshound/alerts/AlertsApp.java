@@ -2,8 +2,7 @@ package io.newshound.alerts;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newshound.alerts.delivery.AlertChannel;
-import io.newshound.alerts.delivery.AlertFormatter;
-import io.newshound.alerts.delivery.ConsoleChannel;
+import io.newshound.alerts.delivery.Channels;
 import io.newshound.events.KafkaSettings;
 import io.newshound.events.TopicAdmin;
 import io.newshound.events.Topics;
@@ -12,8 +11,9 @@ import io.newshound.ops.Health;
 import io.newshound.ops.HealthCheck;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -55,7 +55,12 @@ public final class AlertsApp implements AutoCloseable {
         }
         Topics topics = kafka.topics();
         TopicAdmin.ensureTopics(
-                kafka, List.of(topics.claims(), topics.alerts(), topics.deadLetters()));
+                kafka,
+                List.of(
+                        topics.claims(),
+                        topics.alerts(),
+                        topics.deliveries(),
+                        topics.deadLetters()));
         metrics.bindTo(registry);
         streams =
                 ManagedStreams.start(
@@ -64,13 +69,38 @@ public final class AlertsApp implements AutoCloseable {
                         streamsProperties(config, kafka, registry),
                         registry);
 
-        List<AlertChannel> channels = new ArrayList<>();
-        if (config.console()) {
-            channels.add(new ConsoleChannel(new AlertFormatter(ZoneId.systemDefault()), console));
+        Map<String, Lane> lanes = new LinkedHashMap<>();
+        Channels channels = new Channels(config.delivery().timeout(), ZoneId.systemDefault());
+        for (Subscription subscription : config.subscriptions()) {
+            lanes.put(
+                    subscription.id(),
+                    new Lane(open(channels, subscription), config.delivery(), metrics));
         }
-        dispatcher = new AlertDispatcher(kafka, channels, metrics, Clock.systemUTC());
+        dispatcher = new AlertDispatcher(kafka, lanes, metrics, Clock.systemUTC());
         dispatcher.start();
-        log.info("alerts started ({} channels)", channels.size());
+        log.info("alerts started (channels: {})", String.join(", ", lanes.keySet()));
+    }
+
+    /** The channel a subscription names. Adding a kind of channel: one class and one line here. */
+    private AlertChannel open(Channels channels, Subscription s) {
+        return switch (s.channel()) {
+            case "console" -> channels.console(s.id(), console);
+            case "slack" -> channels.slack(s.id(), s.url());
+            case "webhook" -> channels.webhook(s.id(), s.url(), s.secret());
+            case "email" -> channels.email(s.id(), smtp(config.smtp()), s.to());
+            default -> throw new IllegalArgumentException(s.id() + ": no channel " + s.channel());
+        };
+    }
+
+    private static Channels.Smtp smtp(AlertsConfig.SmtpSettings smtp) {
+        return new Channels.Smtp(
+                smtp.host(),
+                smtp.port(),
+                smtp.username(),
+                smtp.password(),
+                smtp.startTls(),
+                smtp.from(),
+                smtp.timeout());
     }
 
     static Properties streamsProperties(

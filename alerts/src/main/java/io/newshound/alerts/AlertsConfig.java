@@ -2,35 +2,114 @@ package io.newshound.alerts;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the ops channels are alerted on and where.
  *
- * @param topics alert only on claims in these topics; empty means every claim that has a topic
+ * @param topics the console's topics: alert only on claims in these; empty means every claim that
+ *     has a topic
  * @param console whether each alert is printed on standard output, one line each
  * @param stateDir where Kafka Streams keeps its local state; null for its default
+ * @param channels the ops channels: subscriptions written in the configuration
+ * @param smtp the mail server, needed by email channels
+ * @param delivery retries, backoff, timeouts and circuit breaking for every receiver
  */
 public record AlertsConfig(
         @JsonProperty("topics") List<String> topics,
         @JsonProperty("console") Boolean console,
-        @JsonProperty("state-dir") Path stateDir) {
+        @JsonProperty("state-dir") Path stateDir,
+        @JsonProperty("channels") List<Subscription> channels,
+        @JsonProperty("smtp") SmtpSettings smtp,
+        @JsonProperty("delivery") DeliveryPolicy delivery) {
 
+    /**
+     * @throws IllegalArgumentException when two channels share a name, or an email channel has no
+     *     mail server
+     */
     public AlertsConfig {
         topics = topics == null ? List.of() : List.copyOf(topics);
         console = console == null || console;
+        channels = channels == null ? List.of() : List.copyOf(channels);
+        delivery = delivery == null ? DeliveryPolicy.defaults() : delivery;
+        Set<String> ids = new HashSet<>();
+        for (Subscription s : channels) {
+            if (!ids.add(s.id()) || (console && s.id().equals("console"))) {
+                throw new IllegalArgumentException("alerts: two channels are named " + s.id());
+            }
+            if (s.channel().equals("email") && smtp == null) {
+                throw new IllegalArgumentException(
+                        "alerts: channel " + s.id() + " sends mail, but there is no 'smtp' server");
+            }
+        }
     }
 
     /** Every claim with a topic, printed on the console. */
     public static AlertsConfig defaults() {
-        return new AlertsConfig(null, null, null);
+        return new AlertsConfig(null, null, null, null, null, null);
     }
 
     public AlertsConfig withStateDir(Path dir) {
-        return new AlertsConfig(topics, console, dir);
+        return new AlertsConfig(topics, console, dir, channels, smtp, delivery);
     }
 
     public AlertsConfig withConsole(boolean enabled) {
-        return new AlertsConfig(topics, enabled, stateDir);
+        return new AlertsConfig(topics, enabled, stateDir, channels, smtp, delivery);
+    }
+
+    public AlertsConfig withChannels(List<Subscription> more, SmtpSettings server) {
+        return new AlertsConfig(topics, console, stateDir, more, server, delivery);
+    }
+
+    public AlertsConfig withDelivery(DeliveryPolicy policy) {
+        return new AlertsConfig(topics, console, stateDir, channels, smtp, policy);
+    }
+
+    /** The console (when on) and every configured channel. */
+    public List<Subscription> subscriptions() {
+        List<Subscription> all = new ArrayList<>();
+        if (console) {
+            all.add(Subscription.console(topics));
+        }
+        all.addAll(channels);
+        return all;
+    }
+
+    /**
+     * A mail server.
+     *
+     * @param host its host
+     * @param port its port (default 587)
+     * @param username the login, or null when it needs none
+     * @param password the login's password
+     * @param startTls whether STARTTLS is required (default true)
+     * @param from the sender address
+     * @param timeout connect, read and write timeout (default 10s)
+     */
+    public record SmtpSettings(
+            @JsonProperty("host") String host,
+            @JsonProperty("port") Integer port,
+            @JsonProperty("username") String username,
+            @JsonProperty("password") String password,
+            @JsonProperty("starttls") Boolean startTls,
+            @JsonProperty("from") String from,
+            @JsonProperty("timeout") Duration timeout) {
+        public SmtpSettings {
+            if (host == null || host.isBlank() || from == null || from.isBlank()) {
+                throw new IllegalArgumentException("alerts.smtp needs a host and a from address");
+            }
+            port = port == null ? 587 : port;
+            startTls = startTls == null || startTls;
+            timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+        }
+
+        @Override
+        public String toString() {
+            return "SmtpSettings[" + host + ":" + port + ", from " + from + "]";
+        }
     }
 }

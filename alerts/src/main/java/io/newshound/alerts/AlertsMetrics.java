@@ -7,8 +7,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 
 /**
- * Alerts' meters: alerts routed by topic, deliveries by channel and outcome, and the latency from
- * an article's publication to the alert's delivery.
+ * Alerts' meters: alerts routed by topic, deliveries by channel and outcome (delivered,
+ * dead-letter, skipped as delivered before, unsubscribed), retries, dead letters, and the latency
+ * of delivery from the alert and from the article's publication.
  */
 public final class AlertsMetrics implements MeterBinder {
     private volatile MeterRegistry registry;
@@ -35,13 +36,31 @@ public final class AlertsMetrics implements MeterBinder {
                 .increment();
     }
 
-    void latency(String channel, Duration sincePublication) {
+    /**
+     * Records a delivery's latency: from the alert's making ({@code newshound.alerts.delivery}) and
+     * from the article's publication, end to end ({@code newshound.alerts.latency}).
+     */
+    void latency(String channel, Duration sinceAlert, Duration sincePublication) {
+        Timer.builder("newshound.alerts.delivery")
+                .description("From the alert's making to its delivery")
+                .tag("channel", channel)
+                .publishPercentileHistogram()
+                .register(registry())
+                .record(sinceAlert.isNegative() ? Duration.ZERO : sinceAlert);
         Timer.builder("newshound.alerts.latency")
                 .description("From the article's publication to the alert's delivery")
                 .tag("channel", channel)
                 .publishPercentileHistogram()
                 .register(registry())
                 .record(sincePublication.isNegative() ? Duration.ZERO : sincePublication);
+    }
+
+    void retried(String channel) {
+        Counter.builder("newshound.alerts.retries")
+                .description("Alert sends tried again after a failure, by channel")
+                .tag("channel", channel)
+                .register(registry())
+                .increment();
     }
 
     void deadLetter(String topic) {

@@ -9,7 +9,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newshound.events.Alert;
 import io.newshound.events.Claim;
 import io.newshound.events.KafkaSettings;
+import io.newshound.events.SourceType;
 import io.newshound.events.Topics;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,7 +66,8 @@ class AlertRouterTest {
 
         assertThat(alerts)
                 .extracting(Alert::id, Alert::kind, Alert::topics, Alert::created)
-                .containsExactly(tuple("new:a#0", Alert.Kind.NEW_CLAIM, List.of("witkoff"), NOW));
+                .containsExactly(
+                        tuple("new:a#0@console", Alert.Kind.NEW_CLAIM, List.of("witkoff"), NOW));
     }
 
     @Test
@@ -80,7 +83,7 @@ class AlertRouterTest {
 
     @Test
     void shouldKeepOnlyTheConfiguredTopics() {
-        AlertsConfig donbasOnly = new AlertsConfig(List.of("donbas"), null, null);
+        AlertsConfig donbasOnly = new AlertsConfig(List.of("donbas"), null, null, null, null, null);
 
         List<Alert> alerts =
                 route(
@@ -94,6 +97,58 @@ class AlertRouterTest {
 
         assertThat(alerts)
                 .extracting(Alert::id, Alert::topics)
-                .containsExactly(tuple("new:d#0", List.of("donbas")));
+                .containsExactly(tuple("new:d#0@console", List.of("donbas")));
+    }
+
+    @Test
+    void shouldMakeOneAlertPerSubscriptionThatTheClaimPassesKeyedBySubscription() {
+        Subscription anonymousOnly =
+                new Subscription(
+                        "desk",
+                        "webhook",
+                        URI.create("https://desk.example/hook"),
+                        "s3cret",
+                        null,
+                        List.of("witkoff"),
+                        List.of(SourceType.ANONYMOUS),
+                        null,
+                        false);
+        Subscription denials =
+                new Subscription(
+                        "denials",
+                        "webhook",
+                        URI.create("https://desk.example/denials"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        true);
+        Subscription otherOutlet =
+                new Subscription(
+                        "baltic",
+                        "slack",
+                        URI.create("https://chat.example/hook"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of("Baltic Wire"),
+                        false);
+        AlertsConfig config =
+                AlertsConfig.defaults()
+                        .withConsole(false)
+                        .withChannels(List.of(anonymousOnly, denials, otherOutlet), null);
+
+        List<Alert> alerts =
+                route(
+                        config,
+                        claim("f#0", true, List.of("witkoff", "donbas"), "The envoy flies on"));
+
+        // The claim is anonymous, no denial, published by Kyiv Ledger: only the desk gets it,
+        // under the one topic it follows.
+        assertThat(alerts)
+                .extracting(Alert::id, Alert::subscription, Alert::topics)
+                .containsExactly(tuple("new:f#0@desk", "desk", List.of("witkoff")));
     }
 }

@@ -84,7 +84,7 @@ class AlertsAppIT {
                     published.pollFor(Duration.ofSeconds(2)).stream().map(r -> r.value()).toList();
             assertThat(values).hasSize(2);
             assertThat(values.stream().filter(v -> isAlert(v)).map(v -> ALERTS.read(v).id()))
-                    .containsExactly("new:a#0");
+                    .containsExactly("new:a#0@console");
             assertThat(printed)
                     .singleElement()
                     .asString()

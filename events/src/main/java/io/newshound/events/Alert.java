@@ -10,11 +10,14 @@ import java.util.Objects;
  * An alert about a claim, as the alerts service routes it.
  *
  * @param schemaVersion version of this record's shape
- * @param id unique id; the same claim routed twice gets the same id
+ * @param id unique id, one per claim and subscription: the same claim routed twice to a
+ *     subscription gets the same id, which receivers get as the idempotency key
  * @param kind what happened
  * @param created when the alert was made
  * @param topics the topics it is routed under
  * @param claim the claim it is about
+ * @param subscription the subscription it is for (since version 2; null in version 1, which went to
+ *     every channel)
  */
 public record Alert(
         int schemaVersion,
@@ -22,10 +25,11 @@ public record Alert(
         Kind kind,
         Instant created,
         List<String> topics,
-        Claim claim) {
+        Claim claim,
+        String subscription) {
 
     /** The version this build writes. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /** What an alert announces. */
     public enum Kind {
@@ -49,14 +53,17 @@ public record Alert(
         Objects.requireNonNull(claim, "claim");
     }
 
-    /** The alert for a claim seen for the first time. */
-    public static Alert newClaim(Claim claim, Instant created) {
+    /** The alert to {@code subscription} about a claim seen for the first time. */
+    public static Alert newClaim(
+            Claim claim, List<String> topics, String subscription, Instant created) {
+        SchemaVersions.requireText(subscription, "subscription");
         return new Alert(
                 SCHEMA_VERSION,
-                "new:" + claim.id(),
+                "new:" + claim.id() + "@" + subscription,
                 Kind.NEW_CLAIM,
                 created,
-                claim.topics(),
-                claim);
+                topics,
+                claim,
+                subscription);
     }
 }

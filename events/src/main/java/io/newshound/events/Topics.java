@@ -37,9 +37,21 @@ public record Topics(String prefix) {
         return new EventTopic<>(prefix + "claims", KEYS, JsonSerde.of(Claim.class));
     }
 
-    /** Alerts routed to the ops channels, keyed by alert id. */
+    /**
+     * Alerts, one per claim and subscription, keyed by subscription: the Kafka alert channel, and
+     * what the alerts service delivers to every other channel from.
+     */
     public EventTopic<String, Alert> alerts() {
         return new EventTopic<>(prefix + "alerts", KEYS, JsonSerde.of(Alert.class));
+    }
+
+    /**
+     * The outcome of every alert delivered or given up on, keyed by alert id: what the alerts
+     * service reads back at start so that it never sends an alert twice.
+     */
+    public EventTopic<String, Delivery> deliveries() {
+        return new EventTopic<>(
+                prefix + "alert-deliveries", KEYS, JsonSerde.of(Delivery.class), true);
     }
 
     /**
@@ -66,6 +78,13 @@ public record Topics(String prefix) {
     /** Every topic the pipeline reads or writes between services. */
     public List<EventTopic<?, ?>> all() {
         return List.of(
-                articles(), enriched(), claims(), alerts(), deadLetters(), feeds(), feedState());
+                articles(),
+                enriched(),
+                claims(),
+                alerts(),
+                deliveries(),
+                deadLetters(),
+                feeds(),
+                feedState());
     }
 }

@@ -6,7 +6,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Renders an alert as one line for a terminal or a log. */
+/**
+ * Renders an alert's parts in plain text: as one line for a terminal or a log, and piece by piece
+ * for channels that lay them out themselves. Feed text is untrusted: every piece is on one line,
+ * without control characters; each channel escapes them further for its own markup.
+ */
 public final class AlertFormatter {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ROOT);
@@ -24,6 +28,19 @@ public final class AlertFormatter {
      */
     public String line(Alert alert) {
         Claim c = alert.claim();
+        return time(alert)
+                + "  "
+                + alert.topics()
+                + "  "
+                + who(c)
+                + " in "
+                + oneLine(c.outlet())
+                + (c.denial() ? ": DENIAL: " : ": ")
+                + content(c, MAX_CONTENT);
+    }
+
+    /** {@code people familiar with the matter (anonymous, via Bloomberg)} */
+    public String who(Claim c) {
         StringBuilder who =
                 new StringBuilder(oneLine(c.source())).append(" (").append(c.sourceType().label());
         if (c.relayedBy() != null
@@ -31,24 +48,44 @@ public final class AlertFormatter {
                 && !c.relayedBy().equalsIgnoreCase(c.outlet())) {
             who.append(", via ").append(oneLine(c.relayedBy()));
         }
-        who.append(')');
+        return who.append(')').toString();
+    }
+
+    /** The claim's content on one line, in quotation marks when quoted, cut at {@code max}. */
+    public String content(Claim c, int max) {
         String content = oneLine(c.content());
-        if (content.length() > MAX_CONTENT) {
-            content = content.substring(0, MAX_CONTENT - 1) + "…";
+        if (content.length() > max) {
+            content = content.substring(0, max - 1) + "…";
         }
-        return TIME.format(c.published().atZone(zone))
-                + "  "
-                + alert.topics()
-                + "  "
-                + who
-                + " in "
-                + oneLine(c.outlet())
-                + (c.denial() ? ": DENIAL: " : ": ")
-                + (c.quote() ? "“" + content + "”" : content);
+        return c.quote() ? "“" + content + "”" : content;
+    }
+
+    /** {@code New claim}, {@code New denial} or {@code Re-reported}. */
+    public String headline(Alert alert) {
+        if (alert.kind() == Alert.Kind.RE_REPORT) {
+            return "Re-reported";
+        }
+        return alert.claim().denial() ? "New denial" : "New claim";
+    }
+
+    /** The article's publication time in this formatter's zone: {@code Jan 21 18:45}. */
+    public String time(Alert alert) {
+        return TIME.format(alert.claim().published().atZone(zone));
+    }
+
+    /** How many outlets carry the claim so far, 1 at least. */
+    public static int outlets(Claim c) {
+        return c.provenance() == null ? 1 : Math.max(1, c.provenance().outlets().size());
+    }
+
+    /** The article's link when it is an http(s) URL a reader may follow, else null. */
+    public static String link(Claim c) {
+        String url = c.articleUrl();
+        return url.startsWith("https://") || url.startsWith("http://") ? url : null;
     }
 
     /** Feed text is untrusted: no line breaks or control characters reach the terminal. */
-    static String oneLine(String text) {
+    public static String oneLine(String text) {
         return text.replaceAll("\\p{Cntrl}+", " ").replaceAll("\\s+", " ").strip();
     }
 }

@@ -41,7 +41,7 @@ class AlertFormatterTest {
                         true,
                         null,
                         new Provenance("a#0", "Kyiv Ledger", T0, List.of("Kyiv Ledger")));
-        return Alert.newClaim(claim, T0);
+        return Alert.newClaim(claim, claim.topics(), "console", T0);
     }
 
     @Test

@@ -1,0 +1,146 @@
+package io.newshound.alerts;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.newshound.alerts.delivery.AlertChannel;
+import io.newshound.alerts.delivery.DeliveryException;
+import io.newshound.events.Alert;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One channel's own queue and thread: alerts to it go out in order, retried with exponential
+ * backoff and jitter behind a circuit breaker, so a slow or dead receiver holds up only its own
+ * alerts.
+ */
+final class Lane implements AutoCloseable {
+    /** What became of one alert in a lane. */
+    interface Outcome {
+        void delivered(Alert alert, int attempts);
+
+        void failed(Alert alert, int attempts, String reason);
+    }
+
+    private final AlertChannel channel;
+    private final Retry retry;
+    private final CircuitBreaker breaker;
+    private final ExecutorService thread;
+    private volatile boolean closing;
+
+    Lane(AlertChannel channel, DeliveryPolicy policy, AlertsMetrics metrics) {
+        this.channel = channel;
+        IntervalFunction backoff =
+                IntervalFunction.ofExponentialRandomBackoff(
+                        Math.max(1, policy.firstBackoff().toMillis()),
+                        2.0,
+                        0.5,
+                        Math.max(1, policy.maxBackoff().toMillis()));
+        this.retry =
+                Retry.of(
+                        channel.name(),
+                        RetryConfig.custom()
+                                .maxAttempts(policy.attempts())
+                                .intervalBiFunction(
+                                        (attempt, result) -> {
+                                            long wait = backoff.apply(attempt);
+                                            if (result.isLeft()
+                                                    && result.getLeft()
+                                                            instanceof DeliveryException e
+                                                    && e.retryAfter() != null) {
+                                                // The receiver said how long; never hammer it
+                                                // sooner, nor wait beyond our own limit.
+                                                wait =
+                                                        Math.min(
+                                                                Math.max(
+                                                                        wait,
+                                                                        e.retryAfter().toMillis()),
+                                                                policy.maxBackoff().toMillis());
+                                            }
+                                            return wait;
+                                        })
+                                .retryOnException(
+                                        e ->
+                                                e instanceof CallNotPermittedException
+                                                        || (e instanceof DeliveryException d
+                                                                && d.retryable())
+                                                        || e instanceof RuntimeException)
+                                .failAfterMaxAttempts(false)
+                                .build());
+        this.retry.getEventPublisher().onRetry(event -> metrics.retried(channel.name()));
+        this.breaker =
+                CircuitBreaker.of(
+                        channel.name(),
+                        CircuitBreakerConfig.custom()
+                                .slidingWindowSize(10)
+                                .minimumNumberOfCalls(5)
+                                .failureRateThreshold(50)
+                                .waitDurationInOpenState(policy.breakerOpen())
+                                .permittedNumberOfCallsInHalfOpenState(1)
+                                .build());
+        this.thread =
+                Executors.newSingleThreadExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "newshound-alerts-" + channel.name());
+                            t.setDaemon(true);
+                            return t;
+                        });
+    }
+
+    String name() {
+        return channel.name();
+    }
+
+    /** Queues {@code alert} for delivery; {@code outcome} hears what became of it. */
+    void submit(Alert alert, Outcome outcome) {
+        thread.execute(() -> deliver(alert, outcome));
+    }
+
+    private void deliver(Alert alert, Outcome outcome) {
+        int[] attempts = {0};
+        try {
+            retry.executeCheckedSupplier(
+                    () -> {
+                        attempts[0]++;
+                        breaker.executeCheckedSupplier(
+                                () -> {
+                                    channel.deliver(alert);
+                                    return null;
+                                });
+                        return null;
+                    });
+            outcome.delivered(alert, attempts[0]);
+        } catch (Throwable e) {
+            if (closing) {
+                return; // stopped mid-delivery: not an outcome; it goes again after the restart
+            }
+            outcome.failed(alert, attempts[0], reason(e));
+        }
+    }
+
+    private String reason(Throwable e) {
+        if (e instanceof CallNotPermittedException) {
+            return channel.name() + ": circuit open after repeated failures";
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.replaceAll("\\s+", " ");
+    }
+
+    /**
+     * Stops the lane: what is queued stays undelivered and uncommitted, so it goes after a restart.
+     */
+    @Override
+    public void close() {
+        closing = true;
+        thread.shutdownNow();
+        try {
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.newshound.events;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What became of one alert: delivered, or given up on and sent to the dead-letter topic.
+ *
+ * @param schemaVersion version of this record's shape
+ * @param alertId the alert
+ * @param outcome what became of it
+ * @param channel the channel it went to
+ * @param attempts how many times it was sent
+ * @param at when the outcome was reached
+ */
+public record Delivery(
+        int schemaVersion,
+        String alertId,
+        Outcome outcome,
+        String channel,
+        int attempts,
+        Instant at) {
+
+    /** The version this build writes. */
+    public static final int SCHEMA_VERSION = 1;
+
+    /** What became of an alert. */
+    public enum Outcome {
+        /** The receiver took it. */
+        DELIVERED,
+        /** The retry budget was spent, or the receiver refused it for good. */
+        DEAD_LETTER;
+
+        @JsonValue
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    public Delivery {
+        SchemaVersions.check("Delivery", schemaVersion, SCHEMA_VERSION);
+        SchemaVersions.requireText(alertId, "alertId");
+        Objects.requireNonNull(outcome, "outcome");
+        SchemaVersions.requireText(channel, "channel");
+        Objects.requireNonNull(at, "at");
+    }
+
+    public static Delivery of(
+            Alert alert, Outcome outcome, String channel, int attempts, Instant at) {
+        return new Delivery(SCHEMA_VERSION, alert.id(), outcome, channel, attempts, at);
+    }
+}
