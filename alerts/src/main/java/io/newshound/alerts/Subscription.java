@@ -34,7 +34,7 @@ public record Subscription(
         @JsonProperty("topics") List<String> topics,
         @JsonProperty("source-types") List<SourceType> sourceTypes,
         @JsonProperty("outlets") List<String> outlets,
-        @JsonProperty("denials-only") boolean denialsOnly) {
+        @JsonProperty("denials-only") Boolean denialsOnly) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -66,6 +66,7 @@ public record Subscription(
         topics = topics == null ? List.of() : List.copyOf(topics);
         sourceTypes = sourceTypes == null ? List.of() : List.copyOf(sourceTypes);
         outlets = outlets == null ? List.of() : List.copyOf(outlets);
+        denialsOnly = denialsOnly != null && denialsOnly;
     }
 
     private static boolean isHttp(URI url) {

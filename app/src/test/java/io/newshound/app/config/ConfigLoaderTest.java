@@ -2,7 +2,9 @@ package io.newshound.app.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.newshound.events.SourceType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,6 +64,52 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(
                         "n.yml: ingest.feeds[0]: feed url must be http or https: ftp://x.example/feed");
+    }
+
+    @Test
+    void shouldReadAlertChannelsAndTheMailServer() {
+        NewshoundConfig config =
+                ConfigLoader.parse(
+                        String.join(
+                                "\n",
+                                "alerts:",
+                                "  console: false",
+                                "  channels:",
+                                "    - id: partner-hook",
+                                "      channel: webhook",
+                                "      url: https://partner.example/hook",
+                                "      secret: s3cret",
+                                "      source-types: [anonymous]",
+                                "    - id: editors",
+                                "      channel: email",
+                                "      to: editors@example.org",
+                                "      denials-only: true",
+                                "  smtp: {host: smtp.example.org, from: nh@example.org}",
+                                "  delivery: {attempts: 3, first-backoff: 500ms}",
+                                ""),
+                        "newshound.yml");
+
+        assertThat(config.alerts().subscriptions())
+                .extracting(s -> s.id(), s -> s.channel(), s -> s.denialsOnly())
+                .containsExactly(
+                        tuple("partner-hook", "webhook", false), tuple("editors", "email", true));
+        assertThat(config.alerts().subscriptions().get(0).sourceTypes())
+                .containsExactly(SourceType.ANONYMOUS);
+        assertThat(config.alerts().smtp().port()).isEqualTo(587);
+        assertThat(config.alerts().delivery().attempts()).isEqualTo(3);
+        assertThat(config.alerts().delivery().firstBackoff()).isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void shouldSayWhichAlertChannelIsIncomplete() {
+        assertThatThrownBy(
+                        () ->
+                                ConfigLoader.parse(
+                                        "alerts:\n  channels:\n    - id: ops\n"
+                                                + "      channel: slack\n",
+                                        "newshound.yml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ops: a slack channel needs an http(s) url");
     }
 
     @Test

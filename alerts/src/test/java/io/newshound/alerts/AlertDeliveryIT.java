@@ -1,0 +1,188 @@
+package io.newshound.alerts;
+
+import static io.newshound.alerts.AlertsAppIT.send;
+import static io.newshound.alerts.Claims.claim;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newshound.alerts.Receiver.Answer;
+import io.newshound.alerts.delivery.WebhookChannel;
+import io.newshound.events.Claim;
+import io.newshound.events.DeadLetters;
+import io.newshound.events.KafkaSettings;
+import io.newshound.testkit.KafkaBrokerExtension;
+import io.newshound.testkit.TopicReader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Delivery through real receivers that fail, stall, and answer 429; the dead-letter topic; and a
+ * restart that must not resend anything.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class AlertDeliveryIT {
+    @TempDir Path stateDir;
+
+    @Test
+    void shouldRetryDeadLetterAndNeverLetOneReceiverDelayAnotherOrResendAfterARestart(
+            KafkaSettings kafka) throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            receiver.on("/flaky", n -> n <= 2 ? Answer.status(503) : Answer.ok())
+                    .on(
+                            "/busy",
+                            n ->
+                                    n == 1
+                                            ? new Answer(429, Map.of("Retry-After", "1"), 0)
+                                            : Answer.ok())
+                    .on("/dead", n -> new Answer(500, Map.of(), 1_500));
+            AlertsConfig config =
+                    AlertsConfig.defaults()
+                            .withStateDir(stateDir)
+                            .withConsole(false)
+                            .withChannels(
+                                    List.of(
+                                            hook("healthy", receiver),
+                                            hook("flaky", receiver),
+                                            hook("busy", receiver),
+                                            hook("dead", receiver)),
+                                    null)
+                            .withDelivery(
+                                    new DeliveryPolicy(
+                                            3,
+                                            Duration.ofMillis(100),
+                                            Duration.ofSeconds(3),
+                                            Duration.ofSeconds(1),
+                                            Duration.ofSeconds(1)));
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            try (AlertsApp alerts = new AlertsApp(config, kafka, registry, line -> {});
+                    TopicReader<byte[], byte[]> dead =
+                            new TopicReader<>(kafka, kafka.topics().deadLetters())) {
+                alerts.start();
+                Claim claim = claim("a#0", true, List.of("witkoff"), "The envoys land on Thursday");
+                send(
+                        kafka,
+                        kafka.topics().claims().name(),
+                        kafka.topics().claims().valueSerde().serializer().serialize(null, claim));
+
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> !receiver.posts("/healthy").isEmpty());
+                assertThat(receiver.posts("/dead"))
+                        .as("the healthy receiver did not wait for the dead one's retries")
+                        .hasSizeLessThanOrEqualTo(1);
+
+                await().atMost(Duration.ofSeconds(60)).until(() -> !dead.records().isEmpty());
+                assertThat(DeadLetters.header(dead.records().get(0).headers(), DeadLetters.REASON))
+                        .startsWith("dead: no answer from http://127.0.0.1:")
+                        .endsWith("(after 3 attempts)");
+                // The receiver notes a post once its stall is over, after our timeout.
+                await().atMost(Duration.ofSeconds(10))
+                        .untilAsserted(() -> assertThat(receiver.posts("/dead")).hasSize(3));
+
+                List<Receiver.Post> flaky = receiver.posts("/flaky");
+                assertThat(flaky)
+                        .extracting(Receiver.Post::answered)
+                        .containsExactly(503, 503, 200);
+                assertThat(flaky)
+                        .extracting(p -> p.header(WebhookChannel.IDEMPOTENCY_KEY))
+                        .containsOnly("new:a#0@flaky");
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> receiver.posts("/busy").size() == 2);
+                assertThat(
+                                registry.get("newshound.alerts.retries")
+                                        .tag("channel", "flaky")
+                                        .counter()
+                                        .count())
+                        .isEqualTo(2.0);
+                assertThat(
+                                registry.get("newshound.alerts")
+                                        .tag("channel", "dead")
+                                        .tag("outcome", "dead-letter")
+                                        .counter()
+                                        .count())
+                        .isEqualTo(1.0);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> committed(kafka) == 4); // every alert finished
+            }
+            Map<String, Integer> before = counts(receiver);
+
+            // A crash before the position was committed: the alerts are read again from the start.
+            rewind(kafka);
+            SimpleMeterRegistry again = new SimpleMeterRegistry();
+            try (AlertsApp alerts = new AlertsApp(config, kafka, again, line -> {})) {
+                alerts.start();
+                await().atMost(Duration.ofSeconds(60)).until(() -> committed(kafka) == 4);
+                assertThat(counts(receiver)).as("nothing sent again").isEqualTo(before);
+                assertThat(
+                                again
+                                        .find("newshound.alerts")
+                                        .tag("outcome", "skipped")
+                                        .counters()
+                                        .stream()
+                                        .mapToDouble(c -> c.count())
+                                        .sum())
+                        .isEqualTo(4.0);
+            }
+        }
+    }
+
+    private static Subscription hook(String name, Receiver receiver) {
+        return new Subscription(
+                name, "webhook", receiver.url("/" + name), "s3cret", null, null, null, null, false);
+    }
+
+    private static Map<String, Integer> counts(Receiver receiver) {
+        return List.of("/healthy", "/flaky", "/busy", "/dead").stream()
+                .collect(Collectors.toMap(p -> p, p -> receiver.posts(p).size()));
+    }
+
+    private static String group(KafkaSettings kafka) {
+        return kafka.topicPrefix() + "alerts-dispatch";
+    }
+
+    /** The dispatcher's committed position, summed over the alerts topic's partitions. */
+    private static long committed(KafkaSettings kafka) throws Exception {
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
+            return admin
+                    .listConsumerGroupOffsets(group(kafka))
+                    .partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS)
+                    .values()
+                    .stream()
+                    .mapToLong(OffsetAndMetadata::offset)
+                    .sum();
+        }
+    }
+
+    private static void rewind(KafkaSettings kafka) throws Exception {
+        Properties props = kafka.clientProperties();
+        try (Admin admin = Admin.create(props)) {
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets(group(kafka))
+                            .partitionsToOffsetAndMetadata()
+                            .get(30, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> earliest =
+                    committed.keySet().stream()
+                            .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.earliest()));
+            Map<TopicPartition, OffsetAndMetadata> start =
+                    admin.listOffsets(earliest).all().get(30, TimeUnit.SECONDS).entrySet().stream()
+                            .collect(
+                                    Collectors.toMap(
+                                            Map.Entry::getKey,
+                                            e -> new OffsetAndMetadata(e.getValue().offset())));
+            admin.alterConsumerGroupOffsets(group(kafka), start).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+}
