@@ -159,7 +159,7 @@ final class AlertDispatcher implements Runnable, AutoCloseable {
             return;
         }
         if (deliveries.isFinished(alert.id())) {
-            metrics.delivered(alert.subscription(), "skipped");
+            metrics.delivered(String.valueOf(alert.subscription()), "skipped");
             return; // delivered before a restart: never again
         }
         Lane lane = alert.subscription() == null ? null : lanes.get(alert.subscription());
