@@ -9,6 +9,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.newshound.alerts.delivery.AlertChannel;
 import io.newshound.alerts.delivery.DeliveryException;
 import io.newshound.events.Alert;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -46,29 +47,12 @@ final class Lane implements AutoCloseable {
                         RetryConfig.custom()
                                 .maxAttempts(policy.attempts())
                                 .intervalBiFunction(
-                                        (attempt, result) -> {
-                                            long wait = backoff.apply(attempt);
-                                            if (result.isLeft()
-                                                    && result.getLeft()
-                                                            instanceof DeliveryException e
-                                                    && e.retryAfter() != null) {
-                                                // The receiver said how long; never hammer it
-                                                // sooner, nor wait beyond our own limit.
-                                                wait =
-                                                        Math.min(
-                                                                Math.max(
-                                                                        wait,
-                                                                        e.retryAfter().toMillis()),
-                                                                policy.maxBackoff().toMillis());
-                                            }
-                                            return wait;
-                                        })
-                                .retryOnException(
-                                        e ->
-                                                e instanceof CallNotPermittedException
-                                                        || (e instanceof DeliveryException d
-                                                                && d.retryable())
-                                                        || e instanceof RuntimeException)
+                                        (attempt, result) ->
+                                                waitBefore(
+                                                        backoff.apply(attempt),
+                                                        result.isLeft() ? result.getLeft() : null,
+                                                        policy.maxBackoff()))
+                                .retryOnException(Lane::isWorthRetrying)
                                 .failAfterMaxAttempts(false)
                                 .build());
         this.retry.getEventPublisher().onRetry(event -> metrics.retried(channel.name()));
@@ -89,6 +73,22 @@ final class Lane implements AutoCloseable {
                             t.setDaemon(true);
                             return t;
                         });
+    }
+
+    /**
+     * The wait before the next send: our backoff, or the receiver's Retry-After when it asked for
+     * longer (never hammer it sooner), but never beyond our own limit.
+     */
+    private static long waitBefore(long backoff, Throwable failure, Duration max) {
+        if (failure instanceof DeliveryException e && e.retryAfter() != null) {
+            return Math.min(Math.max(backoff, e.retryAfter().toMillis()), max.toMillis());
+        }
+        return backoff;
+    }
+
+    /** An open circuit, a failure the receiver may get over, or a bug of ours: not a refusal. */
+    private static boolean isWorthRetrying(Throwable e) {
+        return e instanceof DeliveryException d ? d.retryable() : e instanceof RuntimeException;
     }
 
     String name() {

@@ -8,12 +8,12 @@ import java.time.Instant;
 import java.util.List;
 
 /** Claims written for these tests. */
-final class Claims {
-    static final Instant T0 = Instant.parse("2026-01-21T16:45:00Z");
+public final class Claims {
+    public static final Instant T0 = Instant.parse("2026-01-21T16:45:00Z");
 
     private Claims() {}
 
-    static Claim claim(String id, boolean novel, List<String> topics, String content) {
+    public static Claim claim(String id, boolean novel, List<String> topics, String content) {
         return new Claim(
                 Claim.SCHEMA_VERSION,
                 id,

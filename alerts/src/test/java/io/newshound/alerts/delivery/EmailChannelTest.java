@@ -48,7 +48,7 @@ class EmailChannelTest {
         String raw = GreenMailUtil.getWholeMessage(first);
         assertThat(raw)
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; the envoy")
-                .contains("<a href=\"https://kyiv-ledger.example/a\">")
+                .contains("<a href=\"https://kyiv-ledger.example/a#0\">")
                 .contains("Now carried by 3 outlets");
         assertThat(first.getMessageID())
                 .as("a retried alert is the same message to mail clients")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newshound.alerts.Claims;
 import io.newshound.alerts.Receiver;
 import io.newshound.alerts.Receiver.Answer;
 import io.newshound.events.Alert;
@@ -11,11 +12,8 @@ import io.newshound.events.Claim;
 import io.newshound.events.Json;
 import io.newshound.events.JsonSerde;
 import io.newshound.events.Provenance;
-import io.newshound.events.SourceType;
-import io.newshound.events.Span;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,8 +25,6 @@ import org.junit.jupiter.api.Test;
 
 /** The webhook and Slack channels against a real local HTTP receiver. */
 class HttpChannelsTest {
-    static final Instant T0 = Instant.parse("2026-01-21T16:45:00Z");
-
     private final Receiver receiver = newReceiver();
     private final Channels channels = new Channels(Duration.ofMillis(1_500), ZoneOffset.UTC);
 
@@ -87,7 +83,7 @@ class HttpChannelsTest {
         assertThat(blocks.get(2).at("/elements/0/text").asText())
                 .isEqualTo(
                         "people familiar with the matter (anonymous, via Baltic Wire)  ·  in"
-                                + " <https://kyiv-ledger.example/a|Envoys to visit Moscow> (Kyiv"
+                                + " <https://kyiv-ledger.example/a#0|Envoys to visit Moscow> (Kyiv"
                                 + " Ledger)  ·  Jan 21 16:45  ·  now carried by 3 outlets");
         assertThat(message.get("text").asText()).doesNotContain("<!channel>");
     }
@@ -99,34 +95,16 @@ class HttpChannelsTest {
 
     static Alert alert(String content) {
         Claim claim =
-                new Claim(
-                        Claim.SCHEMA_VERSION,
-                        "a#0",
-                        "fp-a",
-                        "a",
-                        "https://kyiv-ledger.example/a",
-                        "Envoys to visit Moscow",
-                        "Kyiv Ledger",
-                        T0,
-                        List.of("witkoff"),
-                        "people familiar with the matter",
-                        SourceType.ANONYMOUS,
-                        "Baltic Wire",
-                        "according to",
-                        content,
-                        false,
-                        false,
-                        new Span(0, 1),
-                        new Span(1, 2),
-                        new Span(2, 3),
-                        true,
-                        null,
-                        new Provenance(
-                                "a#0",
-                                "Kyiv Ledger",
-                                T0,
-                                List.of("Kyiv Ledger", "Baltic Wire", "Dnipro Daily")));
-        return Alert.newClaim(claim, List.of("witkoff"), "desk", T0);
+                Claims.claim("a#0", true, List.of("witkoff"), content)
+                        .withNovelty(
+                                true,
+                                null,
+                                new Provenance(
+                                        "a#0",
+                                        "Kyiv Ledger",
+                                        Claims.T0,
+                                        List.of("Kyiv Ledger", "Baltic Wire", "Dnipro Daily")));
+        return Alert.newClaim(claim, List.of("witkoff"), "desk", Claims.T0);
     }
 
     private static String hmac(String secret, byte[] body) throws Exception {
