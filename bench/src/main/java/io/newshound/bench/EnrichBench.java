@@ -62,8 +62,10 @@ public final class EnrichBench {
             case "tagging" -> tagging(seconds);
             case "stories" ->
                     stories(seconds, args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000);
+            case "stages" -> StageBench.run(seconds);
             default ->
-                    throw new IllegalArgumentException("tagging, stories or topology, not " + what);
+                    throw new IllegalArgumentException(
+                            "tagging, stories, stages or topology, not " + what);
         }
     }
 

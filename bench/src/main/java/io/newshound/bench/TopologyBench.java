@@ -57,18 +57,14 @@ final class TopologyBench {
                     KafkaSettings.at(env.bootstrap)
                             .withTopicPrefix("bench-topology.")
                             .withPartitions(PARTITIONS);
-            EventTopic<String, Article> input = kafka.topics().articles();
-            EventTopic<String, Article> copied =
-                    new EventTopic<>(
-                            kafka.topicPrefix() + "passthrough",
-                            input.keySerde(),
-                            input.valueSerde());
-            TopicAdmin.ensureTopics(kafka, List.of(input, copied));
-            System.err.printf(Locale.ROOT, "publishing %,d articles...%n", articles);
-            publish(kafka, input, articles);
-
-            double pass = passThrough(kafka, input, copied, articles, threads);
-            double enrich = enrich(kafka, articles, threads);
+            // A first, shorter round on other topics, so that what is measured runs compiled:
+            // on two cores the JIT compilers otherwise take half a core for the first minute.
+            int warmUp = Math.max(1_000, articles / 4);
+            KafkaSettings warm = kafka.withTopicPrefix("bench-warm-up.").withPartitions(PARTITIONS);
+            measure(warm, warmUp, threads, "warm-up: ");
+            Rates rates = measure(kafka, articles, threads, "");
+            double pass = rates.passThrough();
+            double enrich = rates.enrich();
 
             Runtime rt = Runtime.getRuntime();
             System.out.printf(
@@ -91,6 +87,25 @@ final class TopologyBench {
                     "ratio enrich / pass-through: %.2f (target >= 0.5)%n",
                     enrich / pass);
         }
+    }
+
+    private record Rates(double passThrough, double enrich) {}
+
+    /** Publishes {@code articles} to the topics of {@code kafka} and runs both topologies. */
+    private static Rates measure(KafkaSettings kafka, int articles, int threads, String round)
+            throws Exception {
+        EventTopic<String, Article> input = kafka.topics().articles();
+        EventTopic<String, Article> copied =
+                new EventTopic<>(
+                        kafka.topicPrefix() + "passthrough", input.keySerde(), input.valueSerde());
+        TopicAdmin.ensureTopics(kafka, List.of(input, copied));
+        System.err.printf(Locale.ROOT, "%spublishing %,d articles...%n", round, articles);
+        publish(kafka, input, articles);
+        double pass = passThrough(kafka, input, copied, articles, threads);
+        double enrich = enrich(kafka, articles, threads);
+        System.err.printf(
+                Locale.ROOT, "%spass-through %.0f/s, enrich %.0f/s%n", round, pass, enrich);
+        return new Rates(pass, enrich);
     }
 
     /**

@@ -4,8 +4,10 @@ import io.newshound.enrich.claims.SentenceSplitter.Sentence;
 import io.newshound.events.SourceType;
 import io.newshound.events.Span;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,17 +23,97 @@ public final class ClaimExtractor {
     private static final String DAY =
             "(?:on\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
                     + "earlier|later|previously|last\\s+week|this\\s+week|on\\s+\\w+\\s+\\d{1,2})";
+
+    /** Reporting verbs of one word; {@link #VERB} adds the ones that take more. */
+    private static final List<String> VERBS =
+            List.of(
+                    "said",
+                    "says",
+                    "say",
+                    "reported",
+                    "reports",
+                    "report",
+                    "noted",
+                    "notes",
+                    "note",
+                    "added",
+                    "adds",
+                    "announced",
+                    "announces",
+                    "stated",
+                    "states",
+                    "insisted",
+                    "insists",
+                    "insist",
+                    "claimed",
+                    "claims",
+                    "proposed",
+                    "proposes",
+                    "warned",
+                    "warns",
+                    "confirmed",
+                    "confirms",
+                    "denied",
+                    "denies",
+                    "deny",
+                    "wrote",
+                    "writes",
+                    "explained",
+                    "explains",
+                    "stressed",
+                    "stresses",
+                    "emphasized",
+                    "emphasised",
+                    "argued",
+                    "argues",
+                    "suggested",
+                    "suggests",
+                    "estimated",
+                    "estimates",
+                    "acknowledged",
+                    "acknowledges",
+                    "admitted",
+                    "admits",
+                    "alleged",
+                    "alleges",
+                    "revealed",
+                    "reveals",
+                    "disclosed",
+                    "indicated",
+                    "indicates",
+                    "asserted",
+                    "asserts",
+                    "declared",
+                    "declares",
+                    "maintained",
+                    "maintains",
+                    "replied",
+                    "responded",
+                    "commented",
+                    "observed",
+                    "demands",
+                    "demanded",
+                    "rejects",
+                    "rejected",
+                    "opposes",
+                    "believes",
+                    "expects",
+                    "hopes",
+                    "fears");
+
     private static final String VERB =
-            "(?:said|says|say|reported|reports|report|noted|notes|note|added|adds|announced|"
-                    + "announces|stated|states|insisted|insists|insist|claimed|claims|proposed|proposes|"
-                    + "warned|warns|confirmed|confirms|denied|denies|deny|wrote|writes|explained|"
-                    + "explains|stressed|stresses|emphasized|emphasised|argued|argues|suggested|"
-                    + "suggests|estimated|estimates|acknowledged|acknowledges|admitted|admits|alleged|"
-                    + "alleges|revealed|reveals|disclosed|indicated|indicates|asserted|asserts|declared|"
-                    + "declares|maintained|maintains|replied|responded|commented|observed|told\\s+"
-                    + "(?:reporters|journalists|the\\s+press|a\\s+briefing|[A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*){0,3})|"
-                    + "tells\\s+(?:reporters|journalists|[A-Z][\\w-]*)|pointed\\s+out|made\\s+clear|"
-                    + "demands|demanded|rejects|rejected|opposes|believes|expects|hopes|fears)";
+            "(?:"
+                    + String.join("|", VERBS)
+                    + "|told\\s+(?:reporters|journalists|the\\s+press|a\\s+briefing|"
+                    + "[A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*){0,3})|"
+                    + "tells\\s+(?:reporters|journalists|[A-Z][\\w-]*)|pointed\\s+out|made\\s+clear)";
+
+    /**
+     * Every pattern but the headline's needs one of these words, as a word of its own: a sentence
+     * without any (most sentences) is passed over without running the patterns.
+     */
+    private static final Set<String> CUE_WORDS = cueWords();
+
     private static final String CUE =
             "(?:also\\s+|reportedly\\s+|previously\\s+|earlier\\s+|has\\s+|have\\s+|had\\s+)?"
                     + VERB;
@@ -212,6 +294,9 @@ public final class ClaimExtractor {
                 return claim;
             }
         }
+        if (!hasCueWord(s)) {
+            return null;
+        }
         for (Pattern pattern :
                 List.of(TRAILING, TRAILING_INVERTED, ACCORDING_FIRST, ACCORDING_LAST, LEADING)) {
             m = pattern.matcher(s);
@@ -332,6 +417,32 @@ public final class ClaimExtractor {
         String s = source.replaceFirst("^(?i:the)\\s+(?=\\p{Lu})", "");
         // A sentence-initial article: "A ministry spokesman" reads as "a ministry spokesman".
         return s.replaceFirst("^A(n?)\\s", "a$1 ");
+    }
+
+    private static Set<String> cueWords() {
+        Set<String> words = new HashSet<>(VERBS);
+        words.addAll(List.of("told", "tells", "pointed", "made", "according", "According"));
+        return Set.copyOf(words);
+    }
+
+    /** Whether {@code sentence} has a word of {@link #CUE_WORDS}. */
+    static boolean hasCueWord(String sentence) {
+        int n = sentence.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && !Character.isLetter(sentence.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && Character.isLetter(sentence.charAt(i))) {
+                i++;
+            }
+            int length = i - start;
+            if (length >= 3 && length <= 12 && CUE_WORDS.contains(sentence.substring(start, i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDenial(String cue, String content) {

@@ -4,12 +4,10 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Splits text into words with their positions, folded for matching: lower case, no accents. */
 public final class TextFolding {
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:-[\\p{L}\\p{N}]+)*");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private TextFolding() {}
@@ -19,12 +17,51 @@ public final class TextFolding {
 
     /** The words of {@code text}, in order. */
     public static List<Token> tokens(String text) {
+        // Words as [\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)* would match them, scanned by hand: the
+        // regular expression took half the time of an article's story keys.
         List<Token> tokens = new ArrayList<>();
-        Matcher m = WORD.matcher(text);
-        while (m.find()) {
-            tokens.add(new Token(fold(m.group()), m.start(), m.end()));
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            int c = text.codePointAt(i);
+            if (!isWordChar(c)) {
+                i += Character.charCount(c);
+                continue;
+            }
+            int start = i;
+            i = endOfRun(text, i);
+            while (i + 1 < n && text.charAt(i) == '-' && isWordChar(text.codePointAt(i + 1))) {
+                i = endOfRun(text, i + 1);
+            }
+            tokens.add(new Token(fold(text.substring(start, i)), start, i));
         }
         return tokens;
+    }
+
+    private static int endOfRun(String text, int from) {
+        int i = from;
+        while (i < text.length()) {
+            int c = text.codePointAt(i);
+            if (!isWordChar(c)) {
+                break;
+            }
+            i += Character.charCount(c);
+        }
+        return i;
+    }
+
+    /** A letter or a number, as {@code [\p{L}\p{N}]}. */
+    private static boolean isWordChar(int c) {
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+        if (Character.isLetter(c)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER
+                || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     /**
@@ -32,7 +69,19 @@ public final class TextFolding {
      * "Witkoff’s" is found as "Witkoff".
      */
     public static String fold(String word) {
+        if (isAscii(word)) {
+            return word.toLowerCase(Locale.ROOT); // nothing to take off; most words of news
+        }
         String decomposed = Normalizer.normalize(word, Normalizer.Form.NFD);
         return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isAscii(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }
