@@ -53,7 +53,7 @@ final class AlertDispatcher implements Runnable, AutoCloseable {
     private final DeliveryLog deliveries;
     private final EventTopic<String, Alert> alerts;
     private final String deadLetterTopic;
-    private final Map<String, Lane> lanes;
+    private final Lanes lanes;
     private final AlertsMetrics metrics;
     private final Clock clock;
     private final Thread thread;
@@ -75,14 +75,10 @@ final class AlertDispatcher implements Runnable, AutoCloseable {
         }
     }
 
-    /**
-     * @param lanes by subscription id
-     */
-    AlertDispatcher(
-            KafkaSettings kafka, Map<String, Lane> lanes, AlertsMetrics metrics, Clock clock) {
+    AlertDispatcher(KafkaSettings kafka, Lanes lanes, AlertsMetrics metrics, Clock clock) {
         this.alerts = kafka.topics().alerts();
         this.deadLetterTopic = kafka.topics().deadLetters().name();
-        this.lanes = Map.copyOf(lanes);
+        this.lanes = lanes;
         this.metrics = metrics;
         this.clock = clock;
         Properties consumerProps = kafka.clientProperties();
@@ -162,8 +158,8 @@ final class AlertDispatcher implements Runnable, AutoCloseable {
             metrics.delivered(String.valueOf(alert.subscription()), "skipped");
             return; // delivered before a restart: never again
         }
-        Lane lane = alert.subscription() == null ? null : lanes.get(alert.subscription());
-        if (lane == null) {
+        Lanes.Route route = lanes.route(alert.subscription()).orElse(null);
+        if (route == null) {
             // A subscription deleted since, or an alert of the first schema version (for all
             // channels): there is no one to deliver it to.
             log.debug("alert {}: no subscription {}; dropped", alert.id(), alert.subscription());
@@ -178,7 +174,9 @@ final class AlertDispatcher implements Runnable, AutoCloseable {
                     partition.pending.remove(offset);
                     inFlight.decrementAndGet();
                 };
+        Lane lane = route.lane();
         lane.submit(
+                route.channel(),
                 alert,
                 new Lane.Outcome() {
                     @Override
@@ -298,7 +296,7 @@ final class AlertDispatcher implements Runnable, AutoCloseable {
     @Override
     public void close() {
         running = false;
-        lanes.values().forEach(Lane::close);
+        lanes.close();
         if (started) {
             consumer.wakeup();
             try {

@@ -5,6 +5,7 @@ import io.newshound.events.Claim;
 import io.newshound.events.EventTopic;
 import io.newshound.events.Topics;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
@@ -22,12 +23,21 @@ import org.apache.kafka.streams.kstream.Produced;
 public final class AlertRouter {
     private AlertRouter() {}
 
+    /** Routes to the subscriptions of {@code config} only. */
     public static Topology build(
             AlertsConfig config, Topics topics, AlertsMetrics metrics, Clock clock) {
+        return build(SubscriptionView.of(config.subscriptions()), topics, metrics, clock);
+    }
+
+    /**
+     * Routes to the subscriptions {@code subscriptions} holds when each claim comes, leaving out
+     * muted subscriptions and muted topics.
+     */
+    public static Topology build(
+            SubscriptionView subscriptions, Topics topics, AlertsMetrics metrics, Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
         EventTopic<String, Claim> claims = topics.claims();
         EventTopic<String, Alert> alerts = topics.alerts();
-        List<Subscription> subscriptions = config.subscriptions();
         builder.stream(
                         claims.name(),
                         Consumed.with(claims.keySerde(), claims.valueSerde())
@@ -44,10 +54,14 @@ public final class AlertRouter {
     }
 
     private static List<KeyValue<String, Alert>> alerts(
-            List<Subscription> subscriptions, Claim claim, AlertsMetrics metrics, Clock clock) {
+            SubscriptionView subscriptions, Claim claim, AlertsMetrics metrics, Clock clock) {
         List<KeyValue<String, Alert>> alerts = new ArrayList<>();
-        for (Subscription subscription : subscriptions) {
-            List<String> topics = subscription.topicsFor(claim);
+        Instant now = clock.instant();
+        for (Subscription subscription : subscriptions.active(now)) {
+            List<String> topics =
+                    subscription.topicsFor(claim).stream()
+                            .filter(topic -> !subscriptions.isTopicMuted(topic, now))
+                            .toList();
             if (!topics.isEmpty()) {
                 alerts.add(
                         KeyValue.pair(

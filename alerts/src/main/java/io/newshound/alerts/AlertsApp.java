@@ -1,5 +1,6 @@
 package io.newshound.alerts;
 
+import com.sun.net.httpserver.HttpHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newshound.alerts.delivery.AlertChannel;
 import io.newshound.alerts.delivery.Channels;
@@ -11,9 +12,8 @@ import io.newshound.ops.Health;
 import io.newshound.ops.HealthCheck;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -34,6 +34,8 @@ public final class AlertsApp implements AutoCloseable {
     private final AlertsMetrics metrics = new AlertsMetrics();
     private ManagedStreams streams;
     private AlertDispatcher dispatcher;
+    private SubscriptionStore subscriptions;
+    private SubscriptionsApi api;
 
     /**
      * @param console where the console channel writes its lines
@@ -60,25 +62,48 @@ public final class AlertsApp implements AutoCloseable {
                         topics.claims(),
                         topics.alerts(),
                         topics.deliveries(),
-                        topics.deadLetters()));
+                        topics.deadLetters(),
+                        SubscriptionStore.subscriptionsTopic(kafka),
+                        SubscriptionStore.mutesTopic(kafka)));
         metrics.bindTo(registry);
+        Clock clock = Clock.systemUTC();
+        subscriptions = new SubscriptionStore(kafka, config.subscriptions(), metrics, clock);
+        subscriptions.start();
         streams =
                 ManagedStreams.start(
                         SERVICE,
-                        AlertRouter.build(config, topics, metrics, Clock.systemUTC()),
+                        AlertRouter.build(subscriptions, topics, metrics, clock),
                         streamsProperties(config, kafka, registry),
                         registry);
 
-        Map<String, Lane> lanes = new LinkedHashMap<>();
         Channels channels = new Channels(config.delivery().timeout(), ZoneId.systemDefault());
-        for (Subscription subscription : config.subscriptions()) {
-            lanes.put(
-                    subscription.id(),
-                    new Lane(open(channels, subscription), config.delivery(), metrics));
-        }
-        dispatcher = new AlertDispatcher(kafka, lanes, metrics, Clock.systemUTC());
+        Lanes lanes =
+                new Lanes(
+                        subscriptions::get,
+                        subscriptions::isConfigured,
+                        s -> open(channels, s),
+                        config.delivery(),
+                        metrics);
+        dispatcher = new AlertDispatcher(kafka, lanes, metrics, clock);
         dispatcher.start();
-        log.info("alerts started (channels: {})", String.join(", ", lanes.keySet()));
+        String token = config.effectiveApiToken();
+        if (token != null) {
+            if (token.length() < 16) {
+                throw new IllegalArgumentException(
+                        "the subscriptions API token must have at least 16 characters");
+            }
+            api = new SubscriptionsApi(subscriptions, token, config.smtp() != null, clock);
+        }
+        log.info(
+                "alerts started (ops channels: {}; {} subscriptions in all; subscriptions API {})",
+                String.join(", ", config.subscriptions().stream().map(Subscription::id).toList()),
+                subscriptions.all().size(),
+                api == null ? "off: no alerts.api-token or NEWSHOUND_API_TOKEN" : "on");
+    }
+
+    /** The subscriptions API, to serve under {@code /api/}; empty when no token is configured. */
+    public Optional<HttpHandler> api() {
+        return Optional.ofNullable(api);
     }
 
     /** The channel a subscription names. Adding a kind of channel: one class and one line here. */
@@ -133,6 +158,9 @@ public final class AlertsApp implements AutoCloseable {
         }
         if (streams != null) {
             streams.close();
+        }
+        if (subscriptions != null) {
+            subscriptions.close();
         }
     }
 }

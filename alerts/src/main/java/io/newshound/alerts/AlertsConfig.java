@@ -18,6 +18,8 @@ import java.util.Set;
  * @param channels the ops channels: subscriptions written in the configuration
  * @param smtp the mail server, needed by email channels
  * @param delivery retries, backoff, timeouts and circuit breaking for every receiver
+ * @param apiToken the bearer token of the subscriptions API; null leaves the API off unless the
+ *     environment variable {@code NEWSHOUND_API_TOKEN} holds one
  */
 public record AlertsConfig(
         @JsonProperty("topics") List<String> topics,
@@ -25,7 +27,8 @@ public record AlertsConfig(
         @JsonProperty("state-dir") Path stateDir,
         @JsonProperty("channels") List<Subscription> channels,
         @JsonProperty("smtp") SmtpSettings smtp,
-        @JsonProperty("delivery") DeliveryPolicy delivery) {
+        @JsonProperty("delivery") DeliveryPolicy delivery,
+        @JsonProperty("api-token") String apiToken) {
 
     /**
      * @throws IllegalArgumentException when two channels share a name, or an email channel has no
@@ -36,6 +39,11 @@ public record AlertsConfig(
         console = console == null || console;
         channels = channels == null ? List.of() : List.copyOf(channels);
         delivery = delivery == null ? DeliveryPolicy.defaults() : delivery;
+        apiToken = apiToken == null || apiToken.isBlank() ? null : apiToken.strip();
+        if (apiToken != null && apiToken.length() < 16) {
+            throw new IllegalArgumentException(
+                    "alerts.api-token: use at least 16 characters (a random one)");
+        }
         Set<String> ids = new HashSet<>();
         for (Subscription s : channels) {
             if (!ids.add(s.id()) || (console && s.id().equals("console"))) {
@@ -50,23 +58,48 @@ public record AlertsConfig(
 
     /** Every claim with a topic, printed on the console. */
     public static AlertsConfig defaults() {
-        return new AlertsConfig(null, null, null, null, null, null);
+        return new AlertsConfig(null, null, null, null, null, null, null);
     }
 
     public AlertsConfig withStateDir(Path dir) {
-        return new AlertsConfig(topics, console, dir, channels, smtp, delivery);
+        return new AlertsConfig(topics, console, dir, channels, smtp, delivery, apiToken);
     }
 
     public AlertsConfig withConsole(boolean enabled) {
-        return new AlertsConfig(topics, enabled, stateDir, channels, smtp, delivery);
+        return new AlertsConfig(topics, enabled, stateDir, channels, smtp, delivery, apiToken);
     }
 
     public AlertsConfig withChannels(List<Subscription> more, SmtpSettings server) {
-        return new AlertsConfig(topics, console, stateDir, more, server, delivery);
+        return new AlertsConfig(topics, console, stateDir, more, server, delivery, apiToken);
     }
 
     public AlertsConfig withDelivery(DeliveryPolicy policy) {
-        return new AlertsConfig(topics, console, stateDir, channels, smtp, policy);
+        return new AlertsConfig(topics, console, stateDir, channels, smtp, policy, apiToken);
+    }
+
+    public AlertsConfig withApiToken(String token) {
+        return new AlertsConfig(topics, console, stateDir, channels, smtp, delivery, token);
+    }
+
+    /** The API's token: the configured one, else {@code NEWSHOUND_API_TOKEN}; null when none. */
+    public String effectiveApiToken() {
+        if (apiToken != null) {
+            return apiToken;
+        }
+        String env = System.getenv("NEWSHOUND_API_TOKEN");
+        return env == null || env.isBlank() ? null : env.strip();
+    }
+
+    /** This configuration as the logs may show it: the token left out. */
+    @Override
+    public String toString() {
+        return "AlertsConfig[topics "
+                + topics
+                + ", channels "
+                + channels
+                + ", api "
+                + (apiToken == null ? "off" : "on")
+                + "]";
     }
 
     /** The console (when on) and every configured channel. */

@@ -15,9 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One channel's own queue and thread: alerts to it go out in order, retried with exponential
+ * One receiver's own queue and thread: alerts to it go out in order, retried with exponential
  * backoff and jitter behind a circuit breaker, so a slow or dead receiver holds up only its own
- * alerts.
+ * alerts. An ops channel has a lane of its own; subscriptions made through the API share one lane
+ * per endpoint host (see {@link Lanes}).
  */
 final class Lane implements AutoCloseable {
     /** What became of one alert in a lane. */
@@ -27,14 +28,14 @@ final class Lane implements AutoCloseable {
         void failed(Alert alert, int attempts, String reason);
     }
 
-    private final AlertChannel channel;
+    private final String name;
     private final Retry retry;
     private final CircuitBreaker breaker;
     private final ExecutorService thread;
     private volatile boolean closing;
 
-    Lane(AlertChannel channel, DeliveryPolicy policy, AlertsMetrics metrics) {
-        this.channel = channel;
+    Lane(String name, DeliveryPolicy policy, AlertsMetrics metrics) {
+        this.name = name;
         IntervalFunction backoff =
                 IntervalFunction.ofExponentialRandomBackoff(
                         Math.max(1, policy.firstBackoff().toMillis()),
@@ -43,7 +44,7 @@ final class Lane implements AutoCloseable {
                         Math.max(1, policy.maxBackoff().toMillis()));
         this.retry =
                 Retry.of(
-                        channel.name(),
+                        name,
                         RetryConfig.custom()
                                 .maxAttempts(policy.attempts())
                                 .intervalBiFunction(
@@ -55,10 +56,10 @@ final class Lane implements AutoCloseable {
                                 .retryOnException(Lane::isWorthRetrying)
                                 .failAfterMaxAttempts(false)
                                 .build());
-        this.retry.getEventPublisher().onRetry(event -> metrics.retried(channel.name()));
+        this.retry.getEventPublisher().onRetry(event -> metrics.retried(name));
         this.breaker =
                 CircuitBreaker.of(
-                        channel.name(),
+                        name,
                         CircuitBreakerConfig.custom()
                                 .slidingWindowSize(10)
                                 .minimumNumberOfCalls(5)
@@ -69,7 +70,7 @@ final class Lane implements AutoCloseable {
         this.thread =
                 Executors.newSingleThreadExecutor(
                         r -> {
-                            Thread t = new Thread(r, "newshound-alerts-" + channel.name());
+                            Thread t = new Thread(r, "newshound-alerts-" + name);
                             t.setDaemon(true);
                             return t;
                         });
@@ -92,15 +93,18 @@ final class Lane implements AutoCloseable {
     }
 
     String name() {
-        return channel.name();
+        return name;
     }
 
-    /** Queues {@code alert} for delivery; {@code outcome} hears what became of it. */
-    void submit(Alert alert, Outcome outcome) {
-        thread.execute(() -> deliver(alert, outcome));
+    /**
+     * Queues {@code alert} for delivery through {@code channel}; {@code outcome} hears what became
+     * of it.
+     */
+    void submit(AlertChannel channel, Alert alert, Outcome outcome) {
+        thread.execute(() -> deliver(channel, alert, outcome));
     }
 
-    private void deliver(Alert alert, Outcome outcome) {
+    private void deliver(AlertChannel channel, Alert alert, Outcome outcome) {
         int[] attempts = {0};
         try {
             retry.executeCheckedSupplier(
@@ -124,7 +128,7 @@ final class Lane implements AutoCloseable {
 
     private String reason(Throwable e) {
         if (e instanceof CallNotPermittedException) {
-            return channel.name() + ": circuit open after repeated failures";
+            return name + ": circuit open after repeated failures";
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return message.replaceAll("\\s+", " ");

@@ -83,7 +83,8 @@ class AlertRouterTest {
 
     @Test
     void shouldKeepOnlyTheConfiguredTopics() {
-        AlertsConfig donbasOnly = new AlertsConfig(List.of("donbas"), null, null, null, null, null);
+        AlertsConfig donbasOnly =
+                new AlertsConfig(List.of("donbas"), null, null, null, null, null, null);
 
         List<Alert> alerts =
                 route(

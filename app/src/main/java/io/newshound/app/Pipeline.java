@@ -90,6 +90,7 @@ public final class Pipeline implements AutoCloseable {
             started.push(alerts);
             alerts.start();
             admin.register("alerts", alerts.health());
+            alerts.api().ifPresent(api -> admin.route("/api/", api));
         }
         if (services.contains(Service.ENRICH)) {
             EnrichConfig enrichConfig =

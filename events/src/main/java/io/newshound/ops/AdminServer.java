@@ -2,6 +2,7 @@ package io.newshound.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newshound.events.Json;
@@ -60,6 +61,15 @@ public final class AdminServer implements AutoCloseable {
             throw new IllegalStateException(
                     "cannot serve metrics on " + host + ":" + port + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Serves {@code path} and everything under it with {@code handler}, on the same port as the
+     * metrics (a service's own API, such as the subscriptions of alerts).
+     */
+    public AdminServer route(String path, HttpHandler handler) {
+        server.createContext(path, handler);
+        return this;
     }
 
     /** Adds a health check under {@code name}; a later check with the same name replaces it. */
