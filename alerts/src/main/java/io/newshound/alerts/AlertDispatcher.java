@@ -185,7 +185,9 @@ final class AlertDispatcher implements Runnable, AutoCloseable {
                         metrics.latency(
                                 lane.name(),
                                 Duration.between(a.created(), clock.instant()),
-                                Duration.between(a.claim().published(), clock.instant()));
+                                a.kind() == Alert.Kind.DIGEST
+                                        ? null
+                                        : Duration.between(a.claim().published(), clock.instant()));
                         deliveries.record(
                                 Delivery.of(
                                         a,

@@ -72,7 +72,8 @@ public final class AlertsApp implements AutoCloseable {
         streams =
                 ManagedStreams.start(
                         SERVICE,
-                        AlertRouter.build(subscriptions, topics, metrics, clock),
+                        AlertRouter.build(
+                                subscriptions, config.topicBudgets(), topics, metrics, clock),
                         streamsProperties(config, kafka, registry),
                         registry);
 

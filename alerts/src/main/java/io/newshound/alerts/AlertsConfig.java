@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,6 +21,8 @@ import java.util.Set;
  * @param delivery retries, backoff, timeouts and circuit breaking for every receiver
  * @param apiToken the bearer token of the subscriptions API; null leaves the API off unless the
  *     environment variable {@code NEWSHOUND_API_TOKEN} holds one
+ * @param topicBudgets per topic, at most so many instant alerts to each subscriber per window
+ *     ({@code peace-plan: "10 per 10m"}); the rest are held for a digest sent when it closes
  */
 public record AlertsConfig(
         @JsonProperty("topics") List<String> topics,
@@ -28,7 +31,8 @@ public record AlertsConfig(
         @JsonProperty("channels") List<Subscription> channels,
         @JsonProperty("smtp") SmtpSettings smtp,
         @JsonProperty("delivery") DeliveryPolicy delivery,
-        @JsonProperty("api-token") String apiToken) {
+        @JsonProperty("api-token") String apiToken,
+        @JsonProperty("topic-budgets") Map<String, Budget> topicBudgets) {
 
     /**
      * @throws IllegalArgumentException when two channels share a name, or an email channel has no
@@ -40,6 +44,7 @@ public record AlertsConfig(
         channels = channels == null ? List.of() : List.copyOf(channels);
         delivery = delivery == null ? DeliveryPolicy.defaults() : delivery;
         apiToken = apiToken == null || apiToken.isBlank() ? null : apiToken.strip();
+        topicBudgets = topicBudgets == null ? Map.of() : Map.copyOf(topicBudgets);
         if (apiToken != null && apiToken.length() < 16) {
             throw new IllegalArgumentException(
                     "alerts.api-token: use at least 16 characters (a random one)");
@@ -58,27 +63,37 @@ public record AlertsConfig(
 
     /** Every claim with a topic, printed on the console. */
     public static AlertsConfig defaults() {
-        return new AlertsConfig(null, null, null, null, null, null, null);
+        return new AlertsConfig(null, null, null, null, null, null, null, null);
     }
 
     public AlertsConfig withStateDir(Path dir) {
-        return new AlertsConfig(topics, console, dir, channels, smtp, delivery, apiToken);
+        return new AlertsConfig(
+                topics, console, dir, channels, smtp, delivery, apiToken, topicBudgets);
     }
 
     public AlertsConfig withConsole(boolean enabled) {
-        return new AlertsConfig(topics, enabled, stateDir, channels, smtp, delivery, apiToken);
+        return new AlertsConfig(
+                topics, enabled, stateDir, channels, smtp, delivery, apiToken, topicBudgets);
     }
 
     public AlertsConfig withChannels(List<Subscription> more, SmtpSettings server) {
-        return new AlertsConfig(topics, console, stateDir, more, server, delivery, apiToken);
+        return new AlertsConfig(
+                topics, console, stateDir, more, server, delivery, apiToken, topicBudgets);
     }
 
     public AlertsConfig withDelivery(DeliveryPolicy policy) {
-        return new AlertsConfig(topics, console, stateDir, channels, smtp, policy, apiToken);
+        return new AlertsConfig(
+                topics, console, stateDir, channels, smtp, policy, apiToken, topicBudgets);
     }
 
     public AlertsConfig withApiToken(String token) {
-        return new AlertsConfig(topics, console, stateDir, channels, smtp, delivery, token);
+        return new AlertsConfig(
+                topics, console, stateDir, channels, smtp, delivery, token, topicBudgets);
+    }
+
+    public AlertsConfig withTopicBudgets(Map<String, Budget> budgets) {
+        return new AlertsConfig(
+                topics, console, stateDir, channels, smtp, delivery, apiToken, budgets);
     }
 
     /** The API's token: the configured one, else {@code NEWSHOUND_API_TOKEN}; null when none. */

@@ -38,7 +38,8 @@ public final class AlertsMetrics implements MeterBinder {
 
     /**
      * Records a delivery's latency: from the alert's making ({@code newshound.alerts.delivery}) and
-     * from the article's publication, end to end ({@code newshound.alerts.latency}).
+     * from the article's publication, end to end ({@code newshound.alerts.latency}); {@code
+     * sincePublication} is null for a digest, which was held back on purpose.
      */
     void latency(String channel, Duration sinceAlert, Duration sincePublication) {
         Timer.builder("newshound.alerts.delivery")
@@ -47,12 +48,32 @@ public final class AlertsMetrics implements MeterBinder {
                 .publishPercentileHistogram()
                 .register(registry())
                 .record(sinceAlert.isNegative() ? Duration.ZERO : sinceAlert);
+        if (sincePublication == null) {
+            return;
+        }
         Timer.builder("newshound.alerts.latency")
                 .description("From the article's publication to the alert's delivery")
                 .tag("channel", channel)
                 .publishPercentileHistogram()
                 .register(registry())
                 .record(sincePublication.isNegative() ? Duration.ZERO : sincePublication);
+    }
+
+    /** An alert held for a digest, by why: {@code hourly}, {@code daily}, {@code budget}. */
+    void held(String reason) {
+        Counter.builder("newshound.alerts.held")
+                .description("Alerts held back for a digest, by reason")
+                .tag("reason", reason)
+                .register(registry())
+                .increment();
+    }
+
+    void digest(String reason) {
+        Counter.builder("newshound.alerts.digests")
+                .description("Digests made of held alerts, by reason")
+                .tag("reason", reason)
+                .register(registry())
+                .increment();
     }
 
     void retried(String channel) {

@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
  * @param sourceTypes only claims from these source types; empty means all
  * @param outlets only claims published by these outlets (case ignored); empty means all
  * @param denialsOnly only denials
+ * @param delivery {@code instant} (the default): each claim as it comes; {@code hourly} or {@code
+ *     daily}: one digest per hour or day (UTC), when there is something to tell
+ * @param budget at most so many instant alerts per window ({@code "10 per 10m"}); the rest are held
+ *     and sent as one digest when the window closes; null for no budget
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Subscription(
@@ -34,12 +38,17 @@ public record Subscription(
         @JsonProperty("topics") List<String> topics,
         @JsonProperty("source-types") List<SourceType> sourceTypes,
         @JsonProperty("outlets") List<String> outlets,
-        @JsonProperty("denials-only") Boolean denialsOnly) {
+        @JsonProperty("denials-only") Boolean denialsOnly,
+        @JsonProperty("delivery") String delivery,
+        @JsonProperty("budget") Budget budget) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     /** The channels a subscription can use. */
     public static final Set<String> CHANNELS = Set.of("console", "slack", "webhook", "email");
+
+    /** How often a subscription hears: each claim, or a digest per period. */
+    public static final Set<String> DELIVERIES = Set.of("instant", "hourly", "daily");
 
     /**
      * @throws IllegalArgumentException saying what is missing or wrong
@@ -67,6 +76,16 @@ public record Subscription(
         sourceTypes = sourceTypes == null ? List.of() : List.copyOf(sourceTypes);
         outlets = outlets == null ? List.of() : List.copyOf(outlets);
         denialsOnly = denialsOnly != null && denialsOnly;
+        delivery = delivery == null ? "instant" : delivery.toLowerCase(Locale.ROOT);
+        if (!DELIVERIES.contains(delivery)) {
+            throw new IllegalArgumentException(
+                    id + ": delivery must be instant, hourly or daily, not " + delivery);
+        }
+    }
+
+    /** Whether its alerts are gathered into hourly or daily digests. */
+    public boolean isDigest() {
+        return !delivery.equals("instant");
     }
 
     private static boolean isHttp(URI url) {
@@ -78,7 +97,14 @@ public record Subscription(
 
     /** A console subscription to {@code topics} (all when empty). */
     public static Subscription console(List<String> topics) {
-        return new Subscription("console", "console", null, null, null, topics, null, null, false);
+        return new Subscription(
+                "console", "console", null, null, null, topics, null, null, false, null, null);
+    }
+
+    /** A webhook subscription to {@code topics} (all when empty), signed with {@code secret}. */
+    public static Subscription webhook(String id, URI url, String secret, List<String> topics) {
+        return new Subscription(
+                id, "webhook", url, secret, null, topics, null, null, false, null, null);
     }
 
     /**
@@ -105,6 +131,14 @@ public record Subscription(
     /** This subscription as the logs may show it: the secret left out. */
     @Override
     public String toString() {
-        return "Subscription[" + id + ", " + channel + ", topics " + topics + "]";
+        return "Subscription["
+                + id
+                + ", "
+                + channel
+                + ", topics "
+                + topics
+                + (isDigest() ? ", " + delivery : "")
+                + (budget == null ? "" : ", budget " + budget)
+                + "]";
     }
 }

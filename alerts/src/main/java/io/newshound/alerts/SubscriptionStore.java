@@ -202,7 +202,8 @@ final class SubscriptionStore implements SubscriptionView, AutoCloseable {
         return all;
     }
 
-    Optional<Subscription> get(String id) {
+    @Override
+    public Optional<Subscription> get(String id) {
         Subscription s = configured.get(id);
         return Optional.ofNullable(s != null ? s : stored.get(id));
     }

@@ -2,6 +2,7 @@ package io.newshound.alerts;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Who is to be alerted now: the subscriptions not muted, and whether a topic is muted. */
 public interface SubscriptionView {
@@ -10,6 +11,9 @@ public interface SubscriptionView {
 
     /** Whether alerts on {@code topic} are muted at {@code now}. */
     boolean isTopicMuted(String topic, Instant now);
+
+    /** The subscription {@code id} as it is now, muted or not. */
+    Optional<Subscription> get(String id);
 
     /** A fixed set of subscriptions, nothing muted. */
     static SubscriptionView of(List<Subscription> subscriptions) {
@@ -23,6 +27,11 @@ public interface SubscriptionView {
             @Override
             public boolean isTopicMuted(String topic, Instant now) {
                 return false;
+            }
+
+            @Override
+            public Optional<Subscription> get(String id) {
+                return fixed.stream().filter(s -> s.id().equals(id)).findFirst();
             }
         };
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.newshound.events.Durations;
 import io.newshound.events.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +48,6 @@ import org.slf4j.LoggerFactory;
 final class SubscriptionsApi implements HttpHandler {
     private static final Logger log = LoggerFactory.getLogger(SubscriptionsApi.class);
     private static final int MAX_BODY = 64 * 1024;
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,6})\\s*([smhd])");
     private static final Pattern PATH =
             Pattern.compile(
                     "/api/(?:(subscriptions)(?:/([^/]+)(/mute)?)?|(topics)/([^/]+)/mute|(mutes))/?");
@@ -246,24 +246,11 @@ final class SubscriptionsApi implements HttpHandler {
     }
 
     private static Duration duration(String text) {
-        Matcher m = SHORT_DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
         Duration d;
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            d =
-                    switch (m.group(2)) {
-                        case "s" -> Duration.ofSeconds(n);
-                        case "m" -> Duration.ofMinutes(n);
-                        case "h" -> Duration.ofHours(n);
-                        default -> Duration.ofDays(n);
-                    };
-        } else {
-            try {
-                d = Duration.parse(text.strip().toUpperCase(Locale.ROOT));
-            } catch (DateTimeParseException e) {
-                throw new ApiError(
-                        400, "for: '" + text + "' is not a duration such as 90m, 2h or PT2H");
-            }
+        try {
+            d = Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, "for: " + e.getMessage());
         }
         if (d.isNegative() || d.isZero()) {
             throw new ApiError(400, "for: the duration must be positive");

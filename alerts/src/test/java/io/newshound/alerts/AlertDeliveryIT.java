@@ -139,8 +139,7 @@ class AlertDeliveryIT {
     }
 
     private static Subscription hook(String name, Receiver receiver) {
-        return new Subscription(
-                name, "webhook", receiver.url("/" + name), "s3cret", null, null, null, null, false);
+        return Subscription.webhook(name, receiver.url("/" + name), "s3cret", List.of());
     }
 
     private static Map<String, Integer> counts(Receiver receiver) {

@@ -84,7 +84,7 @@ class AlertRouterTest {
     @Test
     void shouldKeepOnlyTheConfiguredTopics() {
         AlertsConfig donbasOnly =
-                new AlertsConfig(List.of("donbas"), null, null, null, null, null, null);
+                new AlertsConfig(List.of("donbas"), null, null, null, null, null, null, null);
 
         List<Alert> alerts =
                 route(
@@ -113,7 +113,9 @@ class AlertRouterTest {
                         List.of("witkoff"),
                         List.of(SourceType.ANONYMOUS),
                         null,
-                        false);
+                        false,
+                        null,
+                        null);
         Subscription denials =
                 new Subscription(
                         "denials",
@@ -124,7 +126,9 @@ class AlertRouterTest {
                         null,
                         null,
                         null,
-                        true);
+                        true,
+                        null,
+                        null);
         Subscription otherOutlet =
                 new Subscription(
                         "baltic",
@@ -135,7 +139,9 @@ class AlertRouterTest {
                         null,
                         null,
                         List.of("Baltic Wire"),
-                        false);
+                        false,
+                        null,
+                        null);
         AlertsConfig config =
                 AlertsConfig.defaults()
                         .withConsole(false)

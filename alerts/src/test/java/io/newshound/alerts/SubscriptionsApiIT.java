@@ -100,6 +100,22 @@ class SubscriptionsApiIT {
                             "not a valid subscription: carol: a webhook channel needs an http(s) url");
             assertThat(api("POST", a, "/api/subscriptions", "{not json").statusCode())
                     .isEqualTo(400);
+            String digest =
+                    hook("dora", receiver, "[]")
+                            .replace("}", ",\"delivery\":\"hourly\",\"budget\":\"3 per 10m\"}");
+            JsonNode dora = json(api("POST", a, "/api/subscriptions", digest));
+            assertThat(dora.get("delivery").asText()).isEqualTo("hourly");
+            assertThat(dora.get("budget").asText()).isEqualTo("3 per 10m");
+            HttpResponse<String> badBudget =
+                    api(
+                            "POST",
+                            a,
+                            "/api/subscriptions",
+                            digest.replace("dora", "erin").replace("3 per 10m", "often"));
+            assertThat(badBudget.statusCode()).isEqualTo(400);
+            assertThat(json(badBudget).get("error").asText()).contains("budget 'often'");
+            assertThat(api("DELETE", a, "/api/subscriptions/dora", null).statusCode())
+                    .isEqualTo(204);
             // Bob, on the other instance, takes every topic.
             assertThat(
                             api("PUT", b, "/api/subscriptions/bob", hook("bob", receiver, "[]"))

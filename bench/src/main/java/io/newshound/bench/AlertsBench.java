@@ -66,16 +66,11 @@ public final class AlertsBench {
             List<Subscription> hooks = new ArrayList<>();
             for (int i = 1; i <= channels; i++) {
                 hooks.add(
-                        new Subscription(
+                        Subscription.webhook(
                                 "hook-" + i,
-                                "webhook",
                                 receiver.url("/hook-" + i),
                                 "bench-secret-" + i,
-                                null,
-                                List.of(),
-                                null,
-                                null,
-                                false));
+                                List.of()));
             }
             Path state = Files.createTempDirectory("newshound-bench-alerts-");
             AlertsConfig config =

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param claim the claim it is about
  * @param subscription the subscription it is for (since version 2; null in version 1, which went to
  *     every channel)
+ * @param digest for a digest, the claims it gathers (since version 3; null otherwise); {@code
+ *     claim} is then the first of them
  */
 public record Alert(
         int schemaVersion,
@@ -26,17 +28,23 @@ public record Alert(
         Instant created,
         List<String> topics,
         Claim claim,
-        String subscription) {
+        String subscription,
+        Digest digest) {
 
     /** The version this build writes. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
+
+    /** Most claims a digest lists; it counts the rest. */
+    public static final int DIGEST_MAX_CLAIMS = 50;
 
     /** What an alert announces. */
     public enum Kind {
         /** A claim nobody had carried before. */
         NEW_CLAIM,
         /** Another outlet carries a claim already alerted on. */
-        RE_REPORT;
+        RE_REPORT,
+        /** Claims held back (a digest subscription, a spent rate budget), sent together. */
+        DIGEST;
 
         @JsonValue
         public String label() {
@@ -51,6 +59,35 @@ public record Alert(
         Objects.requireNonNull(created, "created");
         topics = List.copyOf(topics);
         Objects.requireNonNull(claim, "claim");
+        if ((kind == Kind.DIGEST) != (digest != null)) {
+            throw new IllegalArgumentException("a digest alert, and only a digest, has a digest");
+        }
+    }
+
+    /**
+     * The claims of a digest.
+     *
+     * @param from the start of the period it covers
+     * @param to the end of the period it covers
+     * @param claims the claims, oldest first, at most {@link #DIGEST_MAX_CLAIMS}
+     * @param total how many claims were held back, listed or not
+     * @param reason why they were held back: {@code hourly}, {@code daily}, or {@code budget}
+     */
+    public record Digest(Instant from, Instant to, List<Claim> claims, int total, String reason) {
+        public Digest {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            claims = List.copyOf(claims);
+            if (claims.isEmpty() || total < claims.size()) {
+                throw new IllegalArgumentException("a digest lists at least one of its claims");
+            }
+            SchemaVersions.requireText(reason, "reason");
+        }
+
+        /** How many claims it counts but does not list. */
+        public int omitted() {
+            return total - claims.size();
+        }
     }
 
     /** The alert to {@code subscription} about a claim seen for the first time. */
@@ -64,6 +101,25 @@ public record Alert(
                 created,
                 topics,
                 claim,
-                subscription);
+                subscription,
+                null);
+    }
+
+    /**
+     * The digest to {@code subscription} of the claims held back for it until {@code digest.to()};
+     * one id per subscription and period, so a digest made again after a restart is the same one.
+     */
+    public static Alert digest(
+            Digest digest, List<String> topics, String subscription, Instant created) {
+        SchemaVersions.requireText(subscription, "subscription");
+        return new Alert(
+                SCHEMA_VERSION,
+                "digest:" + subscription + "@" + digest.to().getEpochSecond(),
+                Kind.DIGEST,
+                created,
+                topics,
+                digest.claims().get(0),
+                subscription,
+                digest);
     }
 }

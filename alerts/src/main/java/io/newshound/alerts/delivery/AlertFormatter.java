@@ -14,6 +14,7 @@ import java.util.Locale;
 public final class AlertFormatter {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private static final int MAX_CONTENT = 220;
 
     private final ZoneId zone;
@@ -24,15 +25,31 @@ public final class AlertFormatter {
 
     /**
      * {@code Jan 21 18:45 [peace-plan, witkoff] people familiar with the matter (anonymous, via
-     * Bloomberg) in Kyiv Ledger: the US handed Putin a draft peace plan}
+     * Bloomberg) in Kyiv Ledger: the US handed Putin a draft peace plan}; a digest is its headline
+     * and period, then a line per claim.
      */
     public String line(Alert alert) {
-        Claim c = alert.claim();
-        return time(alert)
-                + "  "
-                + alert.topics()
-                + "  "
-                + who(c)
+        if (alert.digest() != null) {
+            StringBuilder lines =
+                    new StringBuilder(headline(alert))
+                            .append(", ")
+                            .append(period(alert.digest()))
+                            .append("  ")
+                            .append(alert.topics());
+            for (Claim c : alert.digest().claims()) {
+                lines.append("\n  ").append(time(c)).append("  ").append(line(c));
+            }
+            if (alert.digest().omitted() > 0) {
+                lines.append("\n  and ").append(alert.digest().omitted()).append(" more");
+            }
+            return lines.toString();
+        }
+        return time(alert.claim()) + "  " + alert.topics() + "  " + line(alert.claim());
+    }
+
+    /** Who claims what, where, on one line. */
+    private String line(Claim c) {
+        return who(c)
                 + " in "
                 + oneLine(c.outlet())
                 + (c.denial() ? ": DENIAL: " : ": ")
@@ -60,17 +77,43 @@ public final class AlertFormatter {
         return c.quote() ? "“" + content + "”" : content;
     }
 
-    /** {@code New claim}, {@code New denial} or {@code Re-reported}. */
+    /**
+     * {@code New claim}, {@code New denial} or {@code Re-reported}; for a digest {@code Hourly
+     * digest: 14 new claims}, {@code Daily digest: …}, or {@code Over the rate budget: …}.
+     */
     public String headline(Alert alert) {
+        Alert.Digest d = alert.digest();
+        if (d != null) {
+            String what = d.total() == 1 ? "1 new claim" : d.total() + " new claims";
+            return switch (d.reason()) {
+                case "hourly" -> "Hourly digest: " + what;
+                case "daily" -> "Daily digest: " + what;
+                default -> "Over the rate budget: " + what;
+            };
+        }
         if (alert.kind() == Alert.Kind.RE_REPORT) {
             return "Re-reported";
         }
         return alert.claim().denial() ? "New denial" : "New claim";
     }
 
+    /** The period a digest covers: {@code Nov 22 10:00–11:00}, or two dates when it spans days. */
+    public String period(Alert.Digest d) {
+        var from = d.from().atZone(zone);
+        var to = d.to().atZone(zone);
+        return TIME.format(from)
+                + "–"
+                + (from.toLocalDate().equals(to.toLocalDate()) ? HOUR.format(to) : TIME.format(to));
+    }
+
     /** The article's publication time in this formatter's zone: {@code Jan 21 18:45}. */
     public String time(Alert alert) {
-        return TIME.format(alert.claim().published().atZone(zone));
+        return time(alert.claim());
+    }
+
+    /** The article's publication time in this formatter's zone: {@code Jan 21 18:45}. */
+    public String time(Claim c) {
+        return TIME.format(c.published().atZone(zone));
     }
 
     /** How many outlets carry the claim so far, 1 at least. */

@@ -80,8 +80,9 @@ public final class EmailChannel implements AlertChannel {
                         + String.join(", ", alert.topics())
                         + "] "
                         + formatter.headline(alert)
-                        + ": "
-                        + formatter.content(c, MAX_SUBJECT_CONTENT),
+                        + (alert.digest() != null
+                                ? ", " + formatter.period(alert.digest())
+                                : ": " + formatter.content(c, MAX_SUBJECT_CONTENT)),
                 StandardCharsets.UTF_8.name());
         MimeBodyPart text = new MimeBodyPart();
         text.setText(text(alert), StandardCharsets.UTF_8.name());
@@ -93,11 +94,26 @@ public final class EmailChannel implements AlertChannel {
     }
 
     private String text(Alert alert) {
-        Claim c = alert.claim();
         StringBuilder out = new StringBuilder();
         out.append(formatter.headline(alert))
                 .append(" in ")
                 .append(String.join(", ", alert.topics()));
+        if (alert.digest() == null) {
+            text(out, alert.claim());
+            return out.toString();
+        }
+        out.append(", ").append(formatter.period(alert.digest())).append('\n');
+        for (Claim c : alert.digest().claims()) {
+            out.append("\n----");
+            text(out, c);
+        }
+        if (alert.digest().omitted() > 0) {
+            out.append("\nand ").append(alert.digest().omitted()).append(" more\n");
+        }
+        return out.toString();
+    }
+
+    private void text(StringBuilder out, Claim c) {
         out.append("\n\n").append(formatter.content(c, MAX_CONTENT)).append("\n\n");
         out.append("Who: ").append(formatter.who(c)).append('\n');
         out.append("In: ")
@@ -105,7 +121,7 @@ public final class EmailChannel implements AlertChannel {
                 .append(" (")
                 .append(AlertFormatter.oneLine(c.outlet()))
                 .append("), ")
-                .append(formatter.time(alert))
+                .append(formatter.time(c))
                 .append('\n');
         if (AlertFormatter.link(c) != null) {
             out.append(AlertFormatter.link(c)).append('\n');
@@ -114,17 +130,31 @@ public final class EmailChannel implements AlertChannel {
         if (outlets > 1) {
             out.append("Now carried by ").append(outlets).append(" outlets\n");
         }
-        return out.toString();
     }
 
     private String html(Alert alert) {
-        Claim c = alert.claim();
         StringBuilder out = new StringBuilder("<!DOCTYPE html><html><body>");
         out.append("<p><strong>")
                 .append(escape(formatter.headline(alert)))
                 .append("</strong> in ")
-                .append(escape(String.join(", ", alert.topics())))
-                .append("</p><blockquote>")
+                .append(escape(String.join(", ", alert.topics())));
+        if (alert.digest() == null) {
+            out.append("</p>");
+            html(out, alert.claim());
+        } else {
+            out.append(", ").append(escape(formatter.period(alert.digest()))).append("</p>");
+            for (Claim c : alert.digest().claims()) {
+                html(out, c);
+            }
+            if (alert.digest().omitted() > 0) {
+                out.append("<p>and ").append(alert.digest().omitted()).append(" more</p>");
+            }
+        }
+        return out.append("</body></html>").toString();
+    }
+
+    private void html(StringBuilder out, Claim c) {
+        out.append("<blockquote>")
                 .append(escape(formatter.content(c, MAX_CONTENT)))
                 .append("</blockquote><p>")
                 .append(escape(formatter.who(c)))
@@ -135,12 +165,12 @@ public final class EmailChannel implements AlertChannel {
                 .append(" (")
                 .append(escape(AlertFormatter.oneLine(c.outlet())))
                 .append("), ")
-                .append(escape(formatter.time(alert)));
+                .append(escape(formatter.time(c)));
         int outlets = AlertFormatter.outlets(c);
         if (outlets > 1) {
             out.append("<br>Now carried by ").append(outlets).append(" outlets");
         }
-        return out.append("</p></body></html>").toString();
+        out.append("</p>");
     }
 
     /** HTML escapes for text and attribute values. */

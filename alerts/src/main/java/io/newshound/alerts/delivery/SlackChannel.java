@@ -12,10 +12,13 @@ import java.util.Map;
 /**
  * Posts each alert to a Slack incoming webhook as a Block Kit message: a headline with the topics,
  * the claim as a quote, and who claims it, in which article, when. Feed text is escaped for Slack's
- * markup, so an article cannot mention {@code @channel} or slip in a link.
+ * markup, so an article cannot mention {@code @channel} or slip in a link. A digest lists its
+ * claims the same way, one section each.
  */
 public final class SlackChannel implements AlertChannel {
     private static final int MAX_CONTENT = 2_500; // a section's text holds 3,000 characters
+    private static final int MAX_DIGEST_CONTENT = 400;
+    static final int MAX_DIGEST_CLAIMS = 40; // a message holds 50 blocks
 
     private final String name;
     private final URI webhook;
@@ -42,6 +45,9 @@ public final class SlackChannel implements AlertChannel {
 
     /** The Block Kit message for {@code alert}. */
     ObjectNode message(Alert alert) {
+        if (alert.digest() != null) {
+            return digest(alert);
+        }
         Claim c = alert.claim();
         ObjectNode message = Json.mapper().createObjectNode();
         message.put("text", escape(formatter.line(alert))); // notifications, old clients
@@ -53,6 +59,54 @@ public final class SlackChannel implements AlertChannel {
                         + "*  ·  "
                         + escape(String.join(", ", alert.topics())));
         section(blocks, "> " + escape(formatter.content(c, MAX_CONTENT)));
+        ObjectNode contextBlock = blocks.addObject().put("type", "context");
+        contextBlock.putArray("elements").addObject().put("type", "mrkdwn").put("text", context(c));
+        return message;
+    }
+
+    /**
+     * A digest: a headline with the period and topics, then each claim as a quote with who claims
+     * it and where; Slack takes 50 blocks, so the list stops at {@link #MAX_DIGEST_CLAIMS}.
+     */
+    private ObjectNode digest(Alert alert) {
+        Alert.Digest d = alert.digest();
+        ObjectNode message = Json.mapper().createObjectNode();
+        message.put(
+                "text",
+                escape(formatter.headline(alert) + ", " + formatter.period(d))); // notifications
+        ArrayNode blocks = message.putArray("blocks");
+        section(
+                blocks,
+                "*"
+                        + escape(formatter.headline(alert))
+                        + "*  ·  "
+                        + escape(formatter.period(d))
+                        + "  ·  "
+                        + escape(String.join(", ", alert.topics())));
+        int listed = Math.min(d.claims().size(), MAX_DIGEST_CLAIMS);
+        for (Claim c : d.claims().subList(0, listed)) {
+            section(
+                    blocks,
+                    (c.denial() ? "*Denial*  " : "")
+                            + "> "
+                            + escape(formatter.content(c, MAX_DIGEST_CONTENT))
+                            + "\n"
+                            + context(c));
+        }
+        int more = d.total() - listed;
+        if (more > 0) {
+            blocks.addObject()
+                    .put("type", "context")
+                    .putArray("elements")
+                    .addObject()
+                    .put("type", "mrkdwn")
+                    .put("text", "and " + more + " more");
+        }
+        return message;
+    }
+
+    /** Who claims it, in which article (linked), when, and how many outlets carry it. */
+    private String context(Claim c) {
         StringBuilder context = new StringBuilder(escape(formatter.who(c))).append("  ·  in ");
         String link = AlertFormatter.link(c);
         String title = c.articleTitle().isBlank() ? c.outlet() : c.articleTitle();
@@ -68,18 +122,12 @@ public final class SlackChannel implements AlertChannel {
         context.append(" (")
                 .append(escape(AlertFormatter.oneLine(c.outlet())))
                 .append(")  ·  ")
-                .append(formatter.time(alert));
+                .append(formatter.time(c));
         int outlets = AlertFormatter.outlets(c);
         if (outlets > 1) {
             context.append("  ·  now carried by ").append(outlets).append(" outlets");
         }
-        ObjectNode contextBlock = blocks.addObject().put("type", "context");
-        contextBlock
-                .putArray("elements")
-                .addObject()
-                .put("type", "mrkdwn")
-                .put("text", context.toString());
-        return message;
+        return context.toString();
     }
 
     private static void section(ArrayNode blocks, String mrkdwn) {

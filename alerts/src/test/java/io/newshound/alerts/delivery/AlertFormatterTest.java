@@ -95,4 +95,26 @@ class AlertFormatterTest {
                 .doesNotContain("\n", "\r", "\u001b")
                 .endsWith(": first line [31mfake alert second");
     }
+
+    @Test
+    void shouldWriteADigestAsItsHeadlineThenALinePerClaim() {
+        Claim first = alert("a minister", SourceType.OFFICIAL, null, "talks go on", false).claim();
+        Claim second = alert("Kyiv", SourceType.ORGANIZATION, null, "no land swap", true).claim();
+        Alert digest =
+                Alert.digest(
+                        new Alert.Digest(
+                                T0, T0.plusSeconds(600), List.of(first, second), 3, "budget"),
+                        List.of("peace-plan"),
+                        "console",
+                        T0);
+
+        String text = new AlertFormatter(ZoneOffset.UTC).line(digest);
+
+        assertThat(text.lines())
+                .containsExactly(
+                        "Over the rate budget: 3 new claims, Jan 21 16:45–16:55  [peace-plan]",
+                        "  Jan 21 16:45  a minister (official) in Kyiv Ledger: talks go on",
+                        "  Jan 21 16:45  Kyiv (organization) in Kyiv Ledger: DENIAL: no land swap",
+                        "  and 1 more");
+    }
 }

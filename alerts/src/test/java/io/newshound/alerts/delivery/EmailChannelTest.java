@@ -7,9 +7,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.newshound.events.Alert;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -54,6 +58,35 @@ class EmailChannelTest {
                 .as("a retried alert is the same message to mail clients")
                 .isEqualTo(received[1].getMessageID())
                 .endsWith("@newshound>");
+    }
+
+    @Test
+    void shouldMailADigestWithEveryClaimListed() throws Exception {
+        AlertChannel mail =
+                channels.email("editors", smtp(SMTP.getSmtp().getPort()), "desk@example.org");
+        Alert first = alert("Envoys land in <Moscow>");
+        Alert second = alert("A second round is set for Geneva");
+        Alert digest =
+                Alert.digest(
+                        new Alert.Digest(
+                                Instant.parse("2026-01-21T00:00:00Z"),
+                                Instant.parse("2026-01-22T00:00:00Z"),
+                                List.of(first.claim(), second.claim()),
+                                2,
+                                "daily"),
+                        List.of("witkoff"),
+                        "editors",
+                        Instant.parse("2026-01-22T00:00:02Z"));
+
+        mail.deliver(digest);
+
+        MimeMessage received = SMTP.getReceivedMessages()[0];
+        assertThat(received.getSubject())
+                .isEqualTo("[witkoff] Daily digest: 2 new claims, Jan 21 00:00–Jan 22 00:00");
+        String html = (String) ((MimeMultipart) received.getContent()).getBodyPart(1).getContent();
+        assertThat(html)
+                .contains("<blockquote>Envoys land in &lt;Moscow&gt;</blockquote>")
+                .contains("<blockquote>A second round is set for Geneva</blockquote>");
     }
 
     @Test

@@ -14,7 +14,9 @@ import io.newshound.events.JsonSerde;
 import io.newshound.events.Provenance;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +88,37 @@ class HttpChannelsTest {
                                 + " <https://kyiv-ledger.example/a#0|Envoys to visit Moscow> (Kyiv"
                                 + " Ledger)  ·  Jan 21 16:45  ·  now carried by 3 outlets");
         assertThat(message.get("text").asText()).doesNotContain("<!channel>");
+    }
+
+    @Test
+    void shouldPostADigestAsOneMessageListingAtMostFortyClaimsEscaped() throws Exception {
+        AlertChannel slack = channels.slack("ops", receiver.url("/slack"));
+        List<Claim> held = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            held.add(Claims.claim("d" + i + "#0", true, List.of("witkoff"), "<!here> point " + i));
+        }
+        Alert digest =
+                Alert.digest(
+                        new Alert.Digest(
+                                Instant.parse("2026-01-21T16:00:00Z"),
+                                Instant.parse("2026-01-21T17:00:00Z"),
+                                held,
+                                60,
+                                "hourly"),
+                        List.of("witkoff"),
+                        "desk",
+                        Claims.T0);
+
+        slack.deliver(digest);
+
+        JsonNode blocks =
+                Json.mapper().readTree(receiver.posts("/slack").get(0).body()).get("blocks");
+        assertThat(blocks).hasSize(1 + 40 + 1);
+        assertThat(blocks.get(0).at("/text/text").asText())
+                .isEqualTo("*Hourly digest: 60 new claims*  ·  Jan 21 16:00–17:00  ·  witkoff");
+        assertThat(blocks.get(1).at("/text/text").asText())
+                .startsWith("> &lt;!here&gt; point 0\npeople familiar with the matter");
+        assertThat(blocks.get(41).at("/elements/0/text").asText()).isEqualTo("and 20 more");
     }
 
     private static DeliveryException failure(AlertChannel channel) {

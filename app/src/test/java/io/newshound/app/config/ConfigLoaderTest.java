@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.newshound.alerts.Budget;
 import io.newshound.events.SourceType;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +99,47 @@ class ConfigLoaderTest {
         assertThat(config.alerts().smtp().port()).isEqualTo(587);
         assertThat(config.alerts().delivery().attempts()).isEqualTo(3);
         assertThat(config.alerts().delivery().firstBackoff()).isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void shouldReadDigestsAndRateBudgets() {
+        NewshoundConfig config =
+                ConfigLoader.parse(
+                        String.join(
+                                "\n",
+                                "alerts:",
+                                "  channels:",
+                                "    - id: desk",
+                                "      channel: webhook",
+                                "      url: https://desk.example/hook",
+                                "      budget: 10 per 10m",
+                                "    - id: morning",
+                                "      channel: webhook",
+                                "      url: https://desk.example/daily",
+                                "      delivery: daily",
+                                "  topic-budgets:",
+                                "    peace-plan: 5/1h",
+                                ""),
+                        "newshound.yml");
+
+        assertThat(config.alerts().channels())
+                .extracting(s -> s.id(), s -> s.delivery(), s -> s.budget())
+                .containsExactly(
+                        tuple("desk", "instant", new Budget(10, Duration.ofMinutes(10))),
+                        tuple("morning", "daily", null));
+        assertThat(config.alerts().topicBudgets())
+                .containsEntry("peace-plan", new Budget(5, Duration.ofHours(1)));
+    }
+
+    @Test
+    void shouldSayHowToWriteABudget() {
+        assertThatThrownBy(
+                        () ->
+                                ConfigLoader.parse(
+                                        "alerts:\n  topic-budgets:\n    witkoff: lots\n",
+                                        "newshound.yml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("budget 'lots': write it as N per DURATION");
     }
 
     @Test
