@@ -109,8 +109,14 @@ final class AlertDispatcher implements Runnable, AutoCloseable {
         thread.start();
     }
 
+    /** Whether the consumer has joined its group and been given its partitions (maybe none). */
     boolean hasAssignment() {
         return assigned;
+    }
+
+    /** Whether the dispatch thread still runs (or has not been started). */
+    boolean isAlive() {
+        return !started || thread.isAlive();
     }
 
     @Override
@@ -121,7 +127,6 @@ final class AlertDispatcher implements Runnable, AutoCloseable {
             consumer.subscribe(List.of(alerts.name()), new Rebalance());
             while (running) {
                 ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(200));
-                assigned = !consumer.assignment().isEmpty();
                 for (ConsumerRecord<byte[], byte[]> record : batch) {
                     dispatch(record);
                 }
@@ -256,7 +261,15 @@ final class AlertDispatcher implements Runnable, AutoCloseable {
         }
 
         @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> assigned) {}
+        public void onPartitionsAssigned(Collection<TopicPartition> given) {
+            assigned = true; // called after every join, with no partitions too
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> lost) {
+            assigned = false;
+            lost.forEach(partitions::remove);
+        }
     }
 
     /**

@@ -134,7 +134,10 @@ public final class AlertsApp implements AutoCloseable {
         return ManagedStreams.properties(SERVICE, kafka, config.stateDir(), 1, registry);
     }
 
-    /** Up while routing runs and the dispatcher reads its topic. */
+    /**
+     * Ready while routing runs and the dispatcher has joined its group and been given its
+     * partitions (none, when other instances hold them all).
+     */
     public HealthCheck health() {
         return () -> {
             if (streams == null) {
@@ -144,11 +147,25 @@ public final class AlertsApp implements AutoCloseable {
             if (!routing.up()) {
                 return routing;
             }
-            return Health.up(
-                    routing.detail()
-                            + (dispatcher.hasAssignment()
-                                    ? ", dispatching"
-                                    : ", dispatcher waiting for partitions"));
+            return dispatcher.hasAssignment()
+                    ? Health.up(routing.detail() + ", dispatching")
+                    : Health.down(routing.detail() + ", dispatcher waiting for its partitions");
+        };
+    }
+
+    /** Alive unless routing has failed for good or the dispatcher has stopped. */
+    public HealthCheck liveness() {
+        return () -> {
+            if (streams == null) {
+                return Health.down("not started");
+            }
+            Health routing = streams.liveness().check();
+            if (!routing.up()) {
+                return routing;
+            }
+            return dispatcher.isAlive()
+                    ? routing
+                    : Health.down("the alert dispatcher has stopped; see the log");
         };
     }
 

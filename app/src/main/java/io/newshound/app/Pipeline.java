@@ -10,8 +10,11 @@ import io.newshound.enrich.EnrichConfig;
 import io.newshound.events.KafkaSettings;
 import io.newshound.ingest.IngestApp;
 import io.newshound.ops.AdminServer;
+import io.newshound.ops.BrokerCheck;
 import io.newshound.ops.Meters;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
@@ -76,6 +79,11 @@ public final class Pipeline implements AutoCloseable {
         started.push(registry::close);
         admin = AdminServer.start(registry, config.metrics().host(), config.metrics().port());
         started.push(admin);
+        BrokerCheck brokerCheck =
+                new BrokerCheck(
+                        kafka, Duration.ofSeconds(3), Duration.ofSeconds(5), Clock.systemUTC());
+        started.push(brokerCheck);
+        admin.register("kafka", brokerCheck);
         Path state = config.dataDir().resolve("streams");
         // Consumers first, so that nothing published is waiting for a reader.
         if (services.contains(Service.ALERTS)) {
@@ -89,7 +97,7 @@ public final class Pipeline implements AutoCloseable {
                             console);
             started.push(alerts);
             alerts.start();
-            admin.register("alerts", alerts.health());
+            admin.register("alerts", alerts.health(), alerts.liveness());
             alerts.api().ifPresent(api -> admin.route("/api/", api));
         }
         if (services.contains(Service.ENRICH)) {
@@ -100,13 +108,13 @@ public final class Pipeline implements AutoCloseable {
             EnrichApp enrich = new EnrichApp(enrichConfig, kafka, registry);
             started.push(enrich);
             enrich.start();
-            admin.register("enrich", enrich.health());
+            admin.register("enrich", enrich.health(), enrich.liveness());
         }
         if (services.contains(Service.INGEST)) {
             IngestApp ingest = new IngestApp(config.ingest(), kafka, registry);
             started.push(ingest);
             ingest.start();
-            admin.register("ingest", ingest.health());
+            admin.register("ingest", ingest.health(), ingest.liveness());
         }
         log.info("started {} with Kafka at {}", services, kafka.bootstrapServers());
     }

@@ -78,6 +78,11 @@ public final class EnrichApp implements AutoCloseable {
         return () -> streams == null ? Health.down("not started") : streams.health().check();
     }
 
+    /** Alive unless the streams have failed for good. */
+    public HealthCheck liveness() {
+        return () -> streams == null ? Health.down("not started") : streams.liveness().check();
+    }
+
     /** The state of the streams, for tests and tools. */
     public KafkaStreams.State state() {
         return streams == null ? KafkaStreams.State.CREATED : streams.state();

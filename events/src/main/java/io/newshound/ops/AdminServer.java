@@ -19,14 +19,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP endpoint of a service process: {@code /metrics} in Prometheus' text format and {@code
- * /health} as JSON (200 when every check is up, 503 otherwise).
+ * The HTTP endpoint of a service process: {@code /metrics} in Prometheus' text format, and health
+ * as JSON, 200 when every check is up and 503 otherwise: {@code /health/ready} (can it do its work
+ * now: streams running, partitions assigned, broker answering; {@code /health} is the same) and
+ * {@code /health/live} (is the process worth keeping: no part has died for good).
  */
 public final class AdminServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AdminServer.class);
 
     private final PrometheusMeterRegistry registry;
-    private final Map<String, HealthCheck> checks = new ConcurrentHashMap<>();
+    private final Map<String, HealthCheck> readiness = new ConcurrentHashMap<>();
+    private final Map<String, HealthCheck> liveness = new ConcurrentHashMap<>();
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -72,9 +75,19 @@ public final class AdminServer implements AutoCloseable {
         return this;
     }
 
-    /** Adds a health check under {@code name}; a later check with the same name replaces it. */
-    public AdminServer register(String name, HealthCheck check) {
-        checks.put(name, check);
+    /**
+     * Adds a readiness check under {@code name}; a later check with the same name replaces it. The
+     * part counts as alive while the process runs.
+     */
+    public AdminServer register(String name, HealthCheck ready) {
+        readiness.put(name, ready);
+        return this;
+    }
+
+    /** Adds the readiness and the liveness check of the part {@code name}. */
+    public AdminServer register(String name, HealthCheck ready, HealthCheck live) {
+        readiness.put(name, ready);
+        liveness.put(name, live);
         return this;
     }
 
@@ -92,6 +105,20 @@ public final class AdminServer implements AutoCloseable {
     }
 
     private void health(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        switch (path.endsWith("/") ? path.substring(0, path.length() - 1) : path) {
+            case "/health", "/health/ready" -> report(exchange, readiness);
+            case "/health/live" -> report(exchange, liveness);
+            default ->
+                    respond(
+                            exchange,
+                            404,
+                            "application/json",
+                            "{\"error\": \"no such check; use /health/live or /health/ready\"}");
+        }
+    }
+
+    private void report(HttpExchange exchange, Map<String, HealthCheck> checks) throws IOException {
         ObjectNode body = Json.mapper().createObjectNode();
         ObjectNode details = body.putObject("checks");
         boolean allUp = true;

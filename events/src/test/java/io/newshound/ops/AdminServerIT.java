@@ -66,4 +66,32 @@ class AdminServerIT {
                     .contains("\"status\" : \"DOWN\"");
         }
     }
+
+    @Test
+    void shouldTellAPartThatIsAliveButNotReadyFromOneThatHasDied() throws Exception {
+        AtomicBoolean died = new AtomicBoolean(false);
+        try (AdminServer server =
+                AdminServer.start(Meters.prometheus("newshound-test", "box-1"), "127.0.0.1", 0)
+                        .register(
+                                "enrich",
+                                () -> Health.down("enrich streams REBALANCING"),
+                                () ->
+                                        died.get()
+                                                ? Health.down("enrich streams ERROR")
+                                                : Health.up("enrich streams REBALANCING"))) {
+            HttpResponse<String> ready = get(server, "/health/ready");
+            HttpResponse<String> live = get(server, "/health/live");
+            died.set(true);
+            HttpResponse<String> dead = get(server, "/health/live");
+
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(get(server, "/health").statusCode())
+                    .as("/health is readiness")
+                    .isEqualTo(503);
+            assertThat(live.statusCode()).isEqualTo(200);
+            assertThat(dead.statusCode()).isEqualTo(503);
+            assertThat(dead.body()).contains("\"detail\" : \"enrich streams ERROR\"");
+            assertThat(get(server, "/health/other").statusCode()).isEqualTo(404);
+        }
+    }
 }

@@ -123,6 +123,17 @@ public final class IngestApp implements AutoCloseable {
     }
 
     /** Up while polling; says how many feeds it owns and how many fail. */
+    /** Alive while the poller runs; a poller stopped by a fatal error needs a restart. */
+    public HealthCheck liveness() {
+        return () -> {
+            IngestCoordinator c = coordinator;
+            if (c == null) {
+                return Health.down("not started");
+            }
+            return c.isRunning() ? Health.up("polling") : health().check();
+        };
+    }
+
     public HealthCheck health() {
         return () -> {
             IngestCoordinator c = coordinator;

@@ -112,13 +112,25 @@ public final class ManagedStreams implements AutoCloseable {
         return streams.state();
     }
 
-    /** Up while the streams run or rebalance. */
+    /** Ready while the streams run: not while they rebalance, start, or have failed. */
     public HealthCheck health() {
         return () -> {
             KafkaStreams.State state = streams.state();
-            return state.isRunningOrRebalancing()
+            return state == KafkaStreams.State.RUNNING
                     ? Health.up(service + " streams " + state)
                     : Health.down(service + " streams " + state);
+        };
+    }
+
+    /** Alive unless the streams have failed or stopped for good: a restart is what helps then. */
+    public HealthCheck liveness() {
+        return () -> {
+            KafkaStreams.State state = streams.state();
+            return switch (state) {
+                case ERROR, PENDING_ERROR, NOT_RUNNING, PENDING_SHUTDOWN ->
+                        Health.down(service + " streams " + state);
+                default -> Health.up(service + " streams " + state);
+            };
         };
     }
 
