@@ -1,5 +1,6 @@
 package io.newshound.alerts;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.newshound.events.Alert;
 import io.newshound.events.DeadLetters;
 import io.newshound.events.Delivery;
@@ -57,6 +58,7 @@ final class AlertDispatcher implements Runnable, AutoCloseable {
     private final AlertsMetrics metrics;
     private final Clock clock;
     private final Thread thread;
+    private final KafkaClientMetrics consumerMetrics;
     private final Map<TopicPartition, Partition> partitions = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean running = true;
@@ -99,6 +101,7 @@ final class AlertDispatcher implements Runnable, AutoCloseable {
         this.deadLetters =
                 new KafkaProducer<>(
                         producerProps, new ByteArraySerializer(), new ByteArraySerializer());
+        this.consumerMetrics = metrics.bindClient(consumer);
         this.deliveries = new DeliveryLog(kafka);
         this.thread = new Thread(this, "newshound-alerts-dispatch");
         this.thread.setDaemon(true);
@@ -324,5 +327,6 @@ final class AlertDispatcher implements Runnable, AutoCloseable {
         }
         deadLetters.close(Duration.ofSeconds(10));
         deliveries.close();
+        consumerMetrics.close();
     }
 }

@@ -4,7 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
 
 /**
  * Alerts' meters: alerts routed by topic, deliveries by channel and outcome (delivered,
@@ -17,6 +20,11 @@ public final class AlertsMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry meterRegistry) {
         this.registry = meterRegistry;
+        // Digests are rare: their counters show 0 from the start rather than nothing.
+        for (String reason : List.of("hourly", "daily", "budget")) {
+            held(reason, 0);
+            digest(reason, 0);
+        }
     }
 
     void routed(String topic) {
@@ -61,19 +69,36 @@ public final class AlertsMetrics implements MeterBinder {
 
     /** An alert held for a digest, by why: {@code hourly}, {@code daily}, {@code budget}. */
     void held(String reason) {
+        held(reason, 1);
+    }
+
+    private void held(String reason, int count) {
         Counter.builder("newshound.alerts.held")
                 .description("Alerts held back for a digest, by reason")
                 .tag("reason", reason)
                 .register(registry())
-                .increment();
+                .increment(count);
     }
 
     void digest(String reason) {
+        digest(reason, 1);
+    }
+
+    private void digest(String reason, int count) {
         Counter.builder("newshound.alerts.digests")
                 .description("Digests made of held alerts, by reason")
                 .tag("reason", reason)
                 .register(registry())
-                .increment();
+                .increment(count);
+    }
+
+    /**
+     * Binds the meters of {@code consumer} (lag, fetch rates); close it when the consumer closes.
+     */
+    KafkaClientMetrics bindClient(Consumer<?, ?> consumer) {
+        KafkaClientMetrics client = new KafkaClientMetrics(consumer);
+        client.bindTo(registry());
+        return client;
     }
 
     void retried(String channel) {

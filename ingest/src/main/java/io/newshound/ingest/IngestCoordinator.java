@@ -78,6 +78,7 @@ final class IngestCoordinator implements Runnable, AutoCloseable {
     private final Topics topics;
     private final FeedPoller poller;
     private final IngestMetrics metrics;
+    private final AutoCloseable clientMetrics;
     private final Clock clock;
     private final String instanceId;
     private final KafkaConsumer<String, byte[]> consumer;
@@ -161,6 +162,7 @@ final class IngestCoordinator implements Runnable, AutoCloseable {
                         });
         this.thread = new Thread(this, "newshound-ingest");
         metrics.bindOwned(ownedCount::get);
+        this.clientMetrics = metrics.bindClients(producer, consumer);
     }
 
     private Properties consumerProperties() {
@@ -678,8 +680,11 @@ final class IngestCoordinator implements Runnable, AutoCloseable {
         consumer.wakeup();
         try {
             thread.join(TimeUnit.SECONDS.toMillis(30));
+            clientMetrics.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.debug("closing the Kafka client meters: {}", e.getMessage());
         }
     }
 }

@@ -6,12 +6,15 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.newshound.events.FeedState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.producer.Producer;
 
 /**
  * Ingest's meters: polls by feed and outcome, poll time, bytes, articles published, extraction
@@ -27,9 +30,25 @@ public final class IngestMetrics implements MeterBinder {
         this.registry = meterRegistry;
     }
 
+    /**
+     * Binds the Kafka client meters of {@code producer} and {@code consumer} (send rates, errors,
+     * consumer lag); close what is returned when the clients close.
+     */
+    AutoCloseable bindClients(Producer<?, ?> producer, Consumer<?, ?> consumer) {
+        KafkaClientMetrics sent = new KafkaClientMetrics(producer);
+        KafkaClientMetrics read = new KafkaClientMetrics(consumer);
+        sent.bindTo(registry());
+        read.bindTo(registry());
+        return () -> {
+            sent.close();
+            read.close();
+        };
+    }
+
     /** Gauges over the owned feeds; {@code owned} is read at scrape time. */
     void bindOwned(Supplier<Integer> owned) {
         Gauge.builder("newshound.ingest.feeds.owned", owned, s -> s.get())
+                .strongReference(true) // the supplier is a lambda only the gauge holds
                 .description("Feeds this instance polls")
                 .register(registry());
         Gauge.builder("newshound.ingest.feeds.failing", health, h -> count(h, false))

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -179,9 +180,22 @@ public final class SampleNewsSite implements AutoCloseable {
         }
     }
 
+    /**
+     * Answers with {@code body} and its ETag, or 304 Not Modified when the client already has it,
+     * as a well-behaved news site does for conditional polls.
+     */
     private static void respond(HttpExchange exchange, int status, String type, String body)
             throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String etag = "\"" + Integer.toHexString(Arrays.hashCode(bytes)) + "\"";
+        if (status == 200) {
+            exchange.getResponseHeaders().set("ETag", etag);
+            if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                exchange.sendResponseHeaders(304, -1);
+                exchange.close();
+                return;
+            }
+        }
         exchange.getResponseHeaders().set("Content-Type", type);
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
