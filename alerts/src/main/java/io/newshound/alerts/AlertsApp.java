@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newshound.alerts.delivery.AlertChannel;
 import io.newshound.alerts.delivery.Channels;
+import io.newshound.events.EventTopic;
 import io.newshound.events.KafkaSettings;
 import io.newshound.events.TopicAdmin;
 import io.newshound.events.Topics;
@@ -51,20 +52,24 @@ public final class AlertsApp implements AutoCloseable {
         this.console = console;
     }
 
+    /** The topics alerts reads and writes. */
+    public static List<EventTopic<?, ?>> topics(KafkaSettings kafka) {
+        Topics topics = kafka.topics();
+        return List.of(
+                topics.claims(),
+                topics.alerts(),
+                topics.deliveries(),
+                topics.deadLetters(),
+                SubscriptionStore.subscriptionsTopic(kafka),
+                SubscriptionStore.mutesTopic(kafka));
+    }
+
     public synchronized void start() {
         if (streams != null) {
             throw new IllegalStateException("alerts is already started");
         }
         Topics topics = kafka.topics();
-        TopicAdmin.ensureTopics(
-                kafka,
-                List.of(
-                        topics.claims(),
-                        topics.alerts(),
-                        topics.deliveries(),
-                        topics.deadLetters(),
-                        SubscriptionStore.subscriptionsTopic(kafka),
-                        SubscriptionStore.mutesTopic(kafka)));
+        TopicAdmin.ensureTopics(kafka, topics(kafka));
         metrics.bindTo(registry);
         Clock clock = Clock.systemUTC();
         subscriptions = new SubscriptionStore(kafka, config.subscriptions(), metrics, clock);

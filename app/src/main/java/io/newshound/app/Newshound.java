@@ -9,8 +9,11 @@ import io.newshound.app.cli.ExtractCommand;
 import io.newshound.app.cli.FeedCommand;
 import io.newshound.app.cli.FeedsCommand;
 import io.newshound.app.cli.IngestCommand;
+import io.newshound.app.cli.Logging;
 import io.newshound.app.cli.ReplayCommand;
 import io.newshound.app.cli.RunCommand;
+import io.newshound.app.cli.SampleSiteCommand;
+import io.newshound.app.cli.TopicsCommand;
 import io.newshound.app.config.ConfigException;
 import io.newshound.events.DeadLetters;
 import java.io.PrintWriter;
@@ -37,10 +40,24 @@ import picocli.CommandLine.Command;
             FeedCommand.class,
             FeedsCommand.class,
             ReplayCommand.class,
+            TopicsCommand.class,
+            SampleSiteCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newshound implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    /** The log format, for every command; the environment's when the flag is not given. */
+    @CommandLine.Option(
+            names = "--log-format",
+            paramLabel = "FORMAT",
+            scope = CommandLine.ScopeType.INHERIT,
+            description =
+                    "Logs on standard error as 'plain' lines (default) or 'json', one object per"
+                            + " line for log shippers; also NEWSHOUND_LOG_FORMAT.")
+    void logFormat(String format) {
+        Logging.format(format);
+    }
 
     @Override
     public void run() {
@@ -48,6 +65,15 @@ public final class Newshound implements Runnable {
     }
 
     public static void main(String[] args) {
+        String fromEnvironment = System.getenv("NEWSHOUND_LOG_FORMAT");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            try {
+                Logging.format(fromEnvironment);
+            } catch (IllegalArgumentException e) {
+                System.err.println("newshound: NEWSHOUND_LOG_FORMAT: " + e.getMessage());
+                System.exit(CommandLine.ExitCode.USAGE);
+            }
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(execute(out, err, args));

@@ -3,6 +3,7 @@ package io.newshound.enrich;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newshound.enrich.dedup.StoryStoreConfig;
 import io.newshound.enrich.topics.LiveTopics;
+import io.newshound.events.EventTopic;
 import io.newshound.events.KafkaSettings;
 import io.newshound.events.TopicAdmin;
 import io.newshound.events.Topics;
@@ -34,19 +35,19 @@ public final class EnrichApp implements AutoCloseable {
         this.registry = registry;
     }
 
+    /** The topics enrich reads and writes. */
+    public static List<EventTopic<?, ?>> topics(KafkaSettings kafka) {
+        Topics topics = kafka.topics();
+        return List.of(topics.articles(), topics.enriched(), topics.claims(), topics.deadLetters());
+    }
+
     /** Creates missing topics and starts processing. */
     public synchronized void start() {
         if (streams != null) {
             throw new IllegalStateException("enrich is already started");
         }
         Topics topics = kafka.topics();
-        TopicAdmin.ensureTopics(
-                kafka,
-                List.of(
-                        topics.articles(),
-                        topics.enriched(),
-                        topics.claims(),
-                        topics.deadLetters()));
+        TopicAdmin.ensureTopics(kafka, topics(kafka));
         metrics.bindTo(registry);
         rules = config.liveTopics();
         metrics.rules(rules);

@@ -1,6 +1,7 @@
 package io.newshound.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newshound.events.EventTopic;
 import io.newshound.events.FeedState;
 import io.newshound.events.KafkaSettings;
 import io.newshound.events.TopicAdmin;
@@ -49,19 +50,19 @@ public final class IngestApp implements AutoCloseable {
         this.clock = clock;
     }
 
+    /** The topics ingest reads and writes. */
+    public static List<EventTopic<?, ?>> topics(KafkaSettings kafka) {
+        Topics topics = kafka.topics();
+        return List.of(topics.feeds(), topics.feedState(), topics.articles(), topics.deadLetters());
+    }
+
     /** Creates missing topics, adds the configured feeds and starts polling. */
     public synchronized void start() {
         if (coordinator != null) {
             throw new IllegalStateException("ingest is already started");
         }
         Topics topics = kafka.topics();
-        TopicAdmin.ensureTopics(
-                kafka,
-                List.of(
-                        topics.feeds(),
-                        topics.feedState(),
-                        topics.articles(),
-                        topics.deadLetters()));
+        TopicAdmin.ensureTopics(kafka, topics(kafka));
         TopicAdmin.requireSamePartitions(kafka, topics.feeds(), topics.feedState());
         metrics.bindTo(registry);
         fetcher = fetcher(config);

@@ -181,7 +181,9 @@ final class IngestCoordinator implements Runnable, AutoCloseable {
 
     private Properties producerProperties() {
         Properties props = kafka.clientProperties();
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, kafka.topicPrefix() + "ingest-" + instanceId);
+        props.put(
+                ProducerConfig.CLIENT_ID_CONFIG,
+                kafka.topicPrefix() + "ingest-producer-" + instanceId);
         // Stable per instance: a restarted instance aborts what its previous life left open.
         props.put(
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG,

@@ -44,10 +44,13 @@ public final class SampleNewsSite implements AutoCloseable {
     private final Clock clock;
     private final Instant started;
     private final boolean releaseOnSchedule;
+    private final URI publicBase;
     private volatile boolean releasedAll;
 
-    private SampleNewsSite(HttpServer server, Clock clock, boolean releaseOnSchedule) {
+    private SampleNewsSite(
+            HttpServer server, Clock clock, boolean releaseOnSchedule, URI publicBase) {
         this.server = server;
+        this.publicBase = publicBase;
         this.clock = clock;
         this.started = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         this.releaseOnSchedule = releaseOnSchedule;
@@ -70,9 +73,18 @@ public final class SampleNewsSite implements AutoCloseable {
      *     for {@link #releaseAll()}
      */
     public static SampleNewsSite start(String host, int port, boolean releaseOnSchedule) {
+        return start(host, port, releaseOnSchedule, null);
+    }
+
+    /**
+     * Serves the site on {@code host:port}, its feeds and links naming it by {@code publicBase}
+     * (e.g. {@code http://site:8080} inside a compose network); null for its own address.
+     */
+    public static SampleNewsSite start(
+            String host, int port, boolean releaseOnSchedule, URI publicBase) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-            return new SampleNewsSite(server, Clock.systemUTC(), releaseOnSchedule);
+            return new SampleNewsSite(server, Clock.systemUTC(), releaseOnSchedule, publicBase);
         } catch (IOException e) {
             throw new IllegalStateException(
                     "cannot serve the sample site on " + host + ":" + port + ": " + e.getMessage(),
@@ -82,6 +94,9 @@ public final class SampleNewsSite implements AutoCloseable {
 
     /** The site's address, e.g. {@code http://127.0.0.1:41234}. */
     public URI base() {
+        if (publicBase != null) {
+            return URI.create(publicBase.toString().replaceAll("/+$", ""));
+        }
         return URI.create(
                 "http://"
                         + server.getAddress().getHostString()

@@ -9,6 +9,7 @@ import io.newshound.testkit.TopicReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,32 @@ class FeedsCommandIT {
                         + "\n  topic-prefix: "
                         + kafka.topicPrefix()
                         + "\n");
+    }
+
+    @Test
+    void shouldCreateEveryTopicOfTheThreeServicesWithCompactionWhereTheyKeepState(
+            KafkaSettings kafka) throws Exception {
+        OfflineToolsTest.Result created =
+                OfflineToolsTest.run("topics", "-c", config(kafka).toString());
+        OfflineToolsTest.Result again =
+                OfflineToolsTest.run("topics", "-c", config(kafka).toString());
+
+        String p = kafka.topicPrefix();
+        assertThat(created.status()).isZero();
+        assertThat(created.out())
+                .contains(
+                        p + "articles",
+                        p + "articles.enriched",
+                        p + "claims",
+                        p + "alerts",
+                        p + "deadletters",
+                        p + "feeds  (compacted)",
+                        p + "subscriptions  (compacted)");
+        assertThat(again.status()).as("existing topics are left as they are").isZero();
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
+            assertThat(admin.listTopics().names().get())
+                    .contains(p + "articles", p + "alert-mutes", p + "feed-state");
+        }
     }
 
     @Test

@@ -26,6 +26,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldReadTheComposeConfigurationWithTheSampleSiteAsItsFeeds() throws Exception {
+        // The compose file mounts it as /etc/newshound/newshound.yml; the topics file is beside it.
+        Path etc = Files.createDirectories(dir.resolve("etc"));
+        Files.copy(Path.of("..", "topics.yml"), etc.resolve("topics.yml"));
+        String text =
+                Files.readString(Path.of("..", "deploy", "compose", "newshound.yml"))
+                        .replace("/etc/newshound/topics.yml", etc.resolve("topics.yml").toString());
+
+        NewshoundConfig config = ConfigLoader.parse(text, "deploy/compose/newshound.yml");
+
+        assertThat(config.needsEmbeddedBroker()).isFalse();
+        assertThat(config.kafka().bootstrapServers()).isEqualTo("kafka:9092");
+        assertThat(config.metrics().host()).isEqualTo("0.0.0.0");
+        assertThat(config.ingest().feeds())
+                .extracting(f -> f.url().getHost())
+                .hasSize(5)
+                .containsOnly("site");
+    }
+
+    @Test
     void shouldReadDurationsAsPeopleWriteThem() {
         NewshoundConfig config =
                 ConfigLoader.parse(
