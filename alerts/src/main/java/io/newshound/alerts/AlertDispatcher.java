@@ -186,9 +186,20 @@ final class AlertDispatcher implements Runnable, AutoCloseable {
         lane.submit(
                 route.channel(),
                 alert,
+                // Looked up when its turn comes: the first alert, ahead in the same lane, may be
+                // delivered by then.
+                () -> deliveries.receiptOf(alert.firstAlertId()),
                 new Lane.Outcome() {
                     @Override
-                    public void delivered(Alert a, int attempts) {
+                    public void unthreaded(Alert a) {
+                        // A re-report only ever replies under the first alert; without it a
+                        // top-level message would be the repeat alert users do not want.
+                        metrics.delivered(lane.name(), "unthreaded");
+                        done.run();
+                    }
+
+                    @Override
+                    public void delivered(Alert a, int attempts, String receipt) {
                         metrics.delivered(lane.name(), "delivered");
                         metrics.latency(
                                 lane.name(),
@@ -202,7 +213,8 @@ final class AlertDispatcher implements Runnable, AutoCloseable {
                                         Delivery.Outcome.DELIVERED,
                                         lane.name(),
                                         attempts,
-                                        clock.instant()),
+                                        clock.instant(),
+                                        receipt),
                                 done);
                     }
 

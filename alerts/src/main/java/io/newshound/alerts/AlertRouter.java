@@ -24,8 +24,9 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The routing topology: every new claim becomes one alert per subscription it passes (topics and
- * filters), keyed by subscription, on the alerts topic. Repeats are not alerted: they were folded
- * into the first report by enrich. Alerts that may be held back (digest subscriptions, rate
+ * filters), keyed by subscription, on the alerts topic. Repeats were folded into the first report
+ * by enrich and are not alerted again, except as a reply in the first alert's thread to channels
+ * that thread (Slack with a bot token). Alerts that may be held back (digest subscriptions, rate
  * budgets) go first through the {@link Pacer}, on a topic partitioned by subscription; the rest go
  * straight out.
  */
@@ -68,17 +69,25 @@ public final class AlertRouter {
                         claims.name(),
                         Consumed.with(claims.keySerde(), claims.valueSerde())
                                 .withName("claims-source"))
-                .filter((key, claim) -> claim.novel(), Named.as("new-claims"))
+                .filter(
+                        (key, claim) -> claim.novel() || claim.repeatOf() != null,
+                        Named.as("new-claims-and-re-reports"))
                 .flatMap(
                         (key, claim) -> alerts(subscriptions, claim, metrics, clock),
                         Named.as("route-to-subscriptions"))
                 .split(Named.as("pacing-"))
                 .branch(
                         (id, alert) ->
-                                subscriptions
-                                        .get(id)
-                                        .map(s -> Pacer.isPaced(s, alert.topics(), topicBudgets))
-                                        .orElse(false),
+                                alert.kind() == Alert.Kind.NEW_CLAIM
+                                        && subscriptions
+                                                .get(id)
+                                                .map(
+                                                        s ->
+                                                                Pacer.isPaced(
+                                                                        s,
+                                                                        alert.topics(),
+                                                                        topicBudgets))
+                                                .orElse(false),
                         Branched.<String, Alert>withConsumer(
                                         paced ->
                                                 paced.repartition(
@@ -122,16 +131,27 @@ public final class AlertRouter {
         List<KeyValue<String, Alert>> alerts = new ArrayList<>();
         Instant now = clock.instant();
         for (Subscription subscription : subscriptions.active(now)) {
+            if (!claim.novel() && !subscription.threadsReReports()) {
+                continue;
+            }
             List<String> topics =
                     subscription.topicsFor(claim).stream()
                             .filter(topic -> !subscriptions.isTopicMuted(topic, now))
                             .toList();
-            if (!topics.isEmpty()) {
+            if (topics.isEmpty()) {
+                continue;
+            }
+            if (claim.novel()) {
                 alerts.add(
                         KeyValue.pair(
                                 subscription.id(),
                                 Alert.newClaim(claim, topics, subscription.id(), clock.instant())));
                 topics.forEach(metrics::routed);
+            } else {
+                alerts.add(
+                        KeyValue.pair(
+                                subscription.id(),
+                                Alert.reReport(claim, topics, subscription.id(), clock.instant())));
             }
         }
         return alerts;

@@ -116,7 +116,10 @@ public final class AlertsApp implements AutoCloseable {
     private AlertChannel open(Channels channels, Subscription s) {
         return switch (s.channel()) {
             case "console" -> channels.console(s.id(), console);
-            case "slack" -> channels.slack(s.id(), s.url());
+            case "slack" ->
+                    s.token() == null
+                            ? channels.slack(s.id(), s.url())
+                            : channels.slackBot(s.id(), s.url(), s.token(), s.slackChannel());
             case "webhook" -> channels.webhook(s.id(), s.url(), s.secret());
             case "email" -> channels.email(s.id(), smtp(config.smtp()), s.to());
             default -> throw new IllegalArgumentException(s.id() + ": no channel " + s.channel());

@@ -32,6 +32,7 @@ final class DeliveryLog implements AutoCloseable {
     private final EventTopic<String, Delivery> topic;
     private final KafkaProducer<String, Delivery> producer;
     private final Set<String> finished = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> receipts = new ConcurrentHashMap<>();
 
     DeliveryLog(KafkaSettings kafka) {
         this.kafka = kafka;
@@ -63,6 +64,9 @@ final class DeliveryLog implements AutoCloseable {
                         consumer.poll(Duration.ofMillis(500))) {
                     if (record.key() != null) {
                         finished.add(record.key());
+                        if (record.value() != null && record.value().receipt() != null) {
+                            receipts.put(record.key(), record.value().receipt());
+                        }
                     }
                 }
             }
@@ -75,6 +79,11 @@ final class DeliveryLog implements AutoCloseable {
         return finished.contains(alertId);
     }
 
+    /** What the receiver of {@code alertId} answered for later alerts (a Slack thread), or null. */
+    String receiptOf(String alertId) {
+        return alertId == null ? null : receipts.get(alertId);
+    }
+
     /**
      * Records {@code delivery}, then runs {@code then} once the broker has it (or has failed to
      * take it: the failure is logged, and at worst the alert goes again after a restart, with the
@@ -82,6 +91,9 @@ final class DeliveryLog implements AutoCloseable {
      */
     void record(Delivery delivery, Runnable then) {
         finished.add(delivery.alertId());
+        if (delivery.receipt() != null) {
+            receipts.put(delivery.alertId(), delivery.receipt());
+        }
         producer.send(
                 new ProducerRecord<>(topic.name(), delivery.alertId(), delivery),
                 (metadata, error) -> {

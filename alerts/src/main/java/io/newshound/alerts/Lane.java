@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * One receiver's own queue and thread: alerts to it go out in order, retried with exponential
@@ -23,7 +24,10 @@ import java.util.concurrent.TimeUnit;
 final class Lane implements AutoCloseable {
     /** What became of one alert in a lane. */
     interface Outcome {
-        void delivered(Alert alert, int attempts);
+        void delivered(Alert alert, int attempts, String receipt);
+
+        /** A re-report whose first alert has no thread to reply under: nothing was sent. */
+        void unthreaded(Alert alert);
 
         void failed(Alert alert, int attempts, String reason);
     }
@@ -97,27 +101,29 @@ final class Lane implements AutoCloseable {
     }
 
     /**
-     * Queues {@code alert} for delivery through {@code channel}; {@code outcome} hears what became
-     * of it.
+     * Queues {@code alert} for delivery through {@code channel}, under {@code thread} (the receipt
+     * of the alert it follows up, or null, asked when its turn comes); {@code outcome} hears what
+     * became of it.
      */
-    void submit(AlertChannel channel, Alert alert, Outcome outcome) {
-        thread.execute(() -> deliver(channel, alert, outcome));
+    void submit(AlertChannel channel, Alert alert, Supplier<String> thread, Outcome outcome) {
+        this.thread.execute(() -> deliver(channel, alert, thread.get(), outcome));
     }
 
-    private void deliver(AlertChannel channel, Alert alert, Outcome outcome) {
+    private void deliver(AlertChannel channel, Alert alert, String thread, Outcome outcome) {
+        if (alert.kind() == Alert.Kind.RE_REPORT && thread == null) {
+            outcome.unthreaded(alert);
+            return;
+        }
         int[] attempts = {0};
         try {
-            retry.executeCheckedSupplier(
-                    () -> {
-                        attempts[0]++;
-                        breaker.executeCheckedSupplier(
-                                () -> {
-                                    channel.deliver(alert);
-                                    return null;
-                                });
-                        return null;
-                    });
-            outcome.delivered(alert, attempts[0]);
+            String receipt =
+                    retry.executeCheckedSupplier(
+                            () -> {
+                                attempts[0]++;
+                                return breaker.executeCheckedSupplier(
+                                        () -> channel.deliver(alert, thread));
+                            });
+            outcome.delivered(alert, attempts[0], receipt);
         } catch (Throwable e) {
             if (closing) {
                 return; // stopped mid-delivery: not an outcome; it goes again after the restart

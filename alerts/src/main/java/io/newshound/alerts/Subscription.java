@@ -27,6 +27,10 @@ import java.util.regex.Pattern;
  *     daily}: one digest per hour or day (UTC), when there is something to tell
  * @param budget at most so many instant alerts per window ({@code "10 per 10m"}); the rest are held
  *     and sent as one digest when the window closes; null for no budget
+ * @param token a Slack bot token: messages go through Slack's Web API ({@code chat.postMessage} at
+ *     {@code url}, by default Slack's own) instead of an incoming webhook, and re-reports of a
+ *     claim reply in the thread of its first alert
+ * @param slackChannel the Slack channel a bot token posts to (an id such as {@code C0123ABC})
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Subscription(
@@ -40,12 +44,17 @@ public record Subscription(
         @JsonProperty("outlets") List<String> outlets,
         @JsonProperty("denials-only") Boolean denialsOnly,
         @JsonProperty("delivery") String delivery,
-        @JsonProperty("budget") Budget budget) {
+        @JsonProperty("budget") Budget budget,
+        @JsonProperty("token") String token,
+        @JsonProperty("slack-channel") String slackChannel) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     /** The channels a subscription can use. */
     public static final Set<String> CHANNELS = Set.of("console", "slack", "webhook", "email");
+
+    /** Slack's Web API, where a bot token posts unless {@code url} says otherwise. */
+    public static final URI SLACK_API = URI.create("https://slack.com/api/");
 
     /** How often a subscription hears: each claim, or a digest per period. */
     public static final Set<String> DELIVERIES = Set.of("instant", "hourly", "daily");
@@ -65,6 +74,17 @@ public record Subscription(
             throw new IllegalArgumentException(
                     id + ": channel must be one of console, slack, webhook, email, not " + channel);
         }
+        token = token == null || token.isBlank() ? null : token.strip();
+        if (token != null && !channel.equals("slack")) {
+            throw new IllegalArgumentException(id + ": only a slack channel takes a bot token");
+        }
+        if (token != null && (slackChannel == null || slackChannel.isBlank())) {
+            throw new IllegalArgumentException(
+                    id + ": a slack bot token needs the 'slack-channel' to post to");
+        }
+        if (token != null && url == null) {
+            url = SLACK_API;
+        }
         if ((channel.equals("slack") || channel.equals("webhook")) && !isHttp(url)) {
             throw new IllegalArgumentException(
                     id + ": a " + channel + " channel needs an http(s) url");
@@ -83,6 +103,14 @@ public record Subscription(
         }
     }
 
+    /**
+     * Whether re-reports of claims it was alerted on come to it, as replies in the first alert's
+     * thread: instant Slack subscriptions with a bot token.
+     */
+    public boolean threadsReReports() {
+        return token != null && !isDigest();
+    }
+
     /** Whether its alerts are gathered into hourly or daily digests. */
     public boolean isDigest() {
         return !delivery.equals("instant");
@@ -98,13 +126,37 @@ public record Subscription(
     /** A console subscription to {@code topics} (all when empty). */
     public static Subscription console(List<String> topics) {
         return new Subscription(
-                "console", "console", null, null, null, topics, null, null, false, null, null);
+                "console", "console", null, null, null, topics, null, null, false, null, null, null,
+                null);
     }
 
     /** A webhook subscription to {@code topics} (all when empty), signed with {@code secret}. */
     public static Subscription webhook(String id, URI url, String secret, List<String> topics) {
         return new Subscription(
-                id, "webhook", url, secret, null, topics, null, null, false, null, null);
+                id, "webhook", url, secret, null, topics, null, null, false, null, null, null,
+                null);
+    }
+
+    /**
+     * A Slack subscription to {@code topics} (all when empty) posted with a bot token to {@code
+     * slackChannel}, through the Web API at {@code api} (null: Slack's).
+     */
+    public static Subscription slackBot(
+            String id, URI api, String token, String slackChannel, List<String> topics) {
+        return new Subscription(
+                id,
+                "slack",
+                api,
+                null,
+                null,
+                topics,
+                null,
+                null,
+                false,
+                null,
+                null,
+                token,
+                slackChannel);
     }
 
     /**

@@ -307,11 +307,14 @@ final class SubscriptionsApi implements HttpHandler {
         }
     }
 
-    /** A subscription as the API shows it: whether a secret is set, never the secret. */
+    /** A subscription as the API shows it: whether a secret or token is set, never its value. */
     private ObjectNode view(Subscription s) {
         ObjectNode node = Json.mapper().valueToTree(s);
         if (s.secret() != null) {
             node.put("secret", "(set)");
+        }
+        if (s.token() != null) {
+            node.put("token", "(set)");
         }
         node.put("source", store.isConfigured(s.id()) ? "configuration" : "api");
         store.mutes().stream()

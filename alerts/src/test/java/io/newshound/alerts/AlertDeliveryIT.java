@@ -5,11 +5,13 @@ import static io.newshound.alerts.Claims.claim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newshound.alerts.Receiver.Answer;
 import io.newshound.alerts.delivery.WebhookChannel;
 import io.newshound.events.Claim;
 import io.newshound.events.DeadLetters;
+import io.newshound.events.Json;
 import io.newshound.events.KafkaSettings;
 import io.newshound.testkit.KafkaBrokerExtension;
 import io.newshound.testkit.TopicReader;
@@ -136,6 +138,69 @@ class AlertDeliveryIT {
                         .isEqualTo(4.0);
             }
         }
+    }
+
+    @Test
+    void shouldReplyToTheFirstAlertsSlackThreadWithAReReportAfterARestart(KafkaSettings kafka)
+            throws Exception {
+        try (Receiver slackApi = new Receiver()) {
+            slackApi.on(
+                    "/api/chat.postMessage",
+                    n -> Answer.json("{\"ok\":true,\"ts\":\"1700." + n + "\"}"));
+            Subscription ops =
+                    Subscription.slackBot(
+                            "ops", slackApi.url("/api"), "xoxb-test-token", "C0OPS", List.of());
+            AlertsConfig config =
+                    AlertsConfig.defaults()
+                            .withStateDir(stateDir)
+                            .withConsole(false)
+                            .withChannels(List.of(ops), null);
+            Claim first = claim("a#0", true, List.of("witkoff"), "The envoys land on Thursday");
+            try (AlertsApp alerts =
+                    new AlertsApp(config, kafka, new SimpleMeterRegistry(), line -> {})) {
+                alerts.start();
+                publish(kafka, first);
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> slackApi.posts("/api/chat.postMessage").size() == 1);
+            }
+
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            try (AlertsApp restarted = new AlertsApp(config, kafka, registry, line -> {})) {
+                restarted.start();
+                publish(
+                        kafka,
+                        claim("b#0", false, List.of("witkoff"), "The envoys land on Thursday")
+                                .withNovelty(false, "a#0", first.provenance()));
+                // A repeat of a claim this channel was never alerted on has no thread to join.
+                publish(
+                        kafka,
+                        claim("c#0", false, List.of("witkoff"), "Talks resume in Geneva")
+                                .withNovelty(false, "z#0", first.provenance()));
+                await().atMost(Duration.ofSeconds(60))
+                        .until(
+                                () ->
+                                        slackApi.posts("/api/chat.postMessage").size() == 2
+                                                && registry.find("newshound.alerts")
+                                                                .tag("outcome", "unthreaded")
+                                                                .counter()
+                                                        != null);
+            }
+
+            List<Receiver.Post> posts = slackApi.posts("/api/chat.postMessage");
+            assertThat(Json.mapper().readTree(posts.get(0).body()).has("thread_ts")).isFalse();
+            JsonNode reply = Json.mapper().readTree(posts.get(1).body());
+            assertThat(reply.get("thread_ts").asText())
+                    .as("the first alert's ts, remembered across the restart")
+                    .isEqualTo("1700.1");
+            assertThat(reply.get("channel").asText()).isEqualTo("C0OPS");
+        }
+    }
+
+    private static void publish(KafkaSettings kafka, Claim claim) throws Exception {
+        send(
+                kafka,
+                kafka.topics().claims().name(),
+                kafka.topics().claims().valueSerde().serializer().serialize(null, claim));
     }
 
     private static Subscription hook(String name, Receiver receiver) {

@@ -82,6 +82,31 @@ class AlertRouterTest {
     }
 
     @Test
+    void shouldRouteAReReportOnlyToSlackChannelsThatThreadIt() {
+        Subscription bot =
+                Subscription.slackBot("bot", null, "xoxb-test-token", "C0OPS", List.of());
+        AlertsConfig config =
+                AlertsConfig.defaults()
+                        .withChannels(
+                                List.of(
+                                        bot,
+                                        Subscription.webhook(
+                                                "hook",
+                                                URI.create("https://desk.example/hook"),
+                                                null,
+                                                List.of())),
+                                null);
+
+        List<Alert> alerts =
+                route(config, claim("b#0", false, List.of("witkoff"), "The trip is set"));
+
+        assertThat(alerts)
+                .extracting(Alert::id, Alert::kind, Alert::firstAlertId)
+                .containsExactly(tuple("re:b#0@bot", Alert.Kind.RE_REPORT, "new:first#0@bot"));
+        assertThat(bot.url()).isEqualTo(Subscription.SLACK_API);
+    }
+
+    @Test
     void shouldKeepOnlyTheConfiguredTopics() {
         AlertsConfig donbasOnly =
                 new AlertsConfig(List.of("donbas"), null, null, null, null, null, null, null);
@@ -115,6 +140,8 @@ class AlertRouterTest {
                         null,
                         false,
                         null,
+                        null,
+                        null,
                         null);
         Subscription denials =
                 new Subscription(
@@ -128,6 +155,8 @@ class AlertRouterTest {
                         null,
                         true,
                         null,
+                        null,
+                        null,
                         null);
         Subscription otherOutlet =
                 new Subscription(
@@ -140,6 +169,8 @@ class AlertRouterTest {
                         null,
                         List.of("Baltic Wire"),
                         false,
+                        null,
+                        null,
                         null,
                         null);
         AlertsConfig config =

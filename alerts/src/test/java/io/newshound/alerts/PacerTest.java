@@ -80,7 +80,9 @@ class PacerTest {
                 null,
                 false,
                 delivery,
-                budget == null ? null : Budget.parse(budget));
+                budget == null ? null : Budget.parse(budget),
+                null,
+                null);
     }
 
     static AlertsConfig only(Subscription... subscriptions) {

@@ -30,10 +30,22 @@ public final class Receiver implements AutoCloseable {
         }
     }
 
-    /** What to answer: a status, headers to add, or a stall for {@code stallMillis}. */
-    public record Answer(int status, Map<String, String> headers, long stallMillis) {
+    /**
+     * What to answer: a status, headers to add, a stall for {@code stallMillis}, and a body (null:
+     * "ok" or "no").
+     */
+    public record Answer(int status, Map<String, String> headers, long stallMillis, String body) {
+        public Answer(int status, Map<String, String> headers, long stallMillis) {
+            this(status, headers, stallMillis, null);
+        }
+
         public static Answer ok() {
             return new Answer(200, Map.of(), 0);
+        }
+
+        /** 200 with {@code json} as the body. */
+        public static Answer json(String json) {
+            return new Answer(200, Map.of("Content-Type", "application/json"), 0, json);
         }
 
         public static Answer status(int status) {
@@ -87,7 +99,9 @@ public final class Receiver implements AutoCloseable {
                                         k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
         posts.add(new Post(path, headers, body, answer.status()));
         answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-        byte[] reply = (answer.status() / 100 == 2 ? "ok" : "no").getBytes(StandardCharsets.UTF_8);
+        String text =
+                answer.body() != null ? answer.body() : answer.status() / 100 == 2 ? "ok" : "no";
+        byte[] reply = text.getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(answer.status(), reply.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(reply);

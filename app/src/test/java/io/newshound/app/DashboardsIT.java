@@ -175,7 +175,9 @@ class DashboardsIT {
                         null,
                         false,
                         null,
-                        Budget.parse("5 per 1h"));
+                        Budget.parse("5 per 1h"),
+                        null,
+                        null);
         Subscription refusing =
                 Subscription.webhook("refusing", receivers.uri("/refusing"), null, List.of());
         return new NewshoundConfig(null, null, null, null, null, null, null)

@@ -106,6 +106,33 @@ public record Alert(
     }
 
     /**
+     * The alert to {@code subscription} that another outlet now carries a claim it was alerted on
+     * ({@code claim.repeatOf()}); only channels that can thread it under the first alert get one.
+     */
+    public static Alert reReport(
+            Claim claim, List<String> topics, String subscription, Instant created) {
+        SchemaVersions.requireText(subscription, "subscription");
+        SchemaVersions.requireText(claim.repeatOf(), "repeatOf");
+        return new Alert(
+                SCHEMA_VERSION,
+                "re:" + claim.id() + "@" + subscription,
+                Kind.RE_REPORT,
+                created,
+                topics,
+                claim,
+                subscription,
+                null);
+    }
+
+    /**
+     * For a re-report, the id of the alert on the first claim it repeats, to the same subscription;
+     * null for other alerts.
+     */
+    public String firstAlertId() {
+        return kind == Kind.RE_REPORT ? "new:" + claim.repeatOf() + "@" + subscription : null;
+    }
+
+    /**
      * The digest to {@code subscription} of the claims held back for it until {@code digest.to()};
      * one id per subscription and period, so a digest made again after a restart is the same one.
      */

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param channel the channel it went to
  * @param attempts how many times it was sent
  * @param at when the outcome was reached
+ * @param receipt what the receiver answered that later alerts need, or null: for Slack with a bot
+ *     token, the message's timestamp, under which re-reports of the claim reply (since version 2)
  */
 public record Delivery(
         int schemaVersion,
@@ -21,10 +23,11 @@ public record Delivery(
         Outcome outcome,
         String channel,
         int attempts,
-        Instant at) {
+        Instant at,
+        String receipt) {
 
     /** The version this build writes. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /** What became of an alert. */
     public enum Outcome {
@@ -49,6 +52,16 @@ public record Delivery(
 
     public static Delivery of(
             Alert alert, Outcome outcome, String channel, int attempts, Instant at) {
-        return new Delivery(SCHEMA_VERSION, alert.id(), outcome, channel, attempts, at);
+        return of(alert, outcome, channel, attempts, at, null);
+    }
+
+    public static Delivery of(
+            Alert alert,
+            Outcome outcome,
+            String channel,
+            int attempts,
+            Instant at,
+            String receipt) {
+        return new Delivery(SCHEMA_VERSION, alert.id(), outcome, channel, attempts, at, receipt);
     }
 }

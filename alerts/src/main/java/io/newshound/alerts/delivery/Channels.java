@@ -36,7 +36,16 @@ public final class Channels {
     }
 
     public AlertChannel slack(String name, URI webhook) {
-        return new SlackChannel(name, webhook, poster, formatter);
+        return new SlackChannel(name, webhook, poster, formatter, null, null);
+    }
+
+    /**
+     * A Slack channel posted to with a bot token through the Web API at {@code api}; re-reports go
+     * as replies in their claim's thread.
+     */
+    public AlertChannel slackBot(String name, URI api, String token, String channel) {
+        URI base = api.toString().endsWith("/") ? api : URI.create(api + "/");
+        return new SlackChannel(name, base, poster, formatter, token, channel);
     }
 
     /**

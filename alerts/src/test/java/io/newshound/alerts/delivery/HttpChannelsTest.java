@@ -121,6 +121,69 @@ class HttpChannelsTest {
         assertThat(blocks.get(41).at("/elements/0/text").asText()).isEqualTo("and 20 more");
     }
 
+    @Test
+    void shouldPostWithABotTokenAndReplyToTheFirstAlertsThreadWithAReReport() throws Exception {
+        receiver.on(
+                "/api/chat.postMessage",
+                n -> Answer.json("{\"ok\":true,\"channel\":\"C0DESK\",\"ts\":\"1700." + n + "\"}"));
+        AlertChannel slack =
+                channels.slackBot("ops", receiver.url("/api"), "xoxb-test-token", "C0DESK");
+        Alert first = alert("Envoys land in Moscow");
+        Claim repeat =
+                Claims.claim("b#0", false, List.of("witkoff"), "Envoys land in Moscow")
+                        .withNovelty(
+                                false,
+                                "a#0",
+                                new Provenance(
+                                        "a#0",
+                                        "Kyiv Ledger",
+                                        Claims.T0,
+                                        List.of("Kyiv Ledger", "Baltic Wire", "Dnipro Daily")));
+        Alert reReport = Alert.reReport(repeat, List.of("witkoff"), "desk", Claims.T0);
+
+        String thread = slack.deliver(first, null);
+        String reply = slack.deliver(reReport, thread);
+
+        List<Receiver.Post> posts = receiver.posts("/api/chat.postMessage");
+        assertThat(thread).isEqualTo("1700.1");
+        assertThat(reply).isEqualTo("1700.2");
+        assertThat(slack.threadsReReports()).isTrue();
+        assertThat(reReport.firstAlertId()).isEqualTo(first.id());
+        assertThat(posts)
+                .allSatisfy(
+                        p ->
+                                assertThat(p.header("Authorization"))
+                                        .isEqualTo("Bearer xoxb-test-token"));
+        JsonNode top = Json.mapper().readTree(posts.get(0).body());
+        JsonNode threaded = Json.mapper().readTree(posts.get(1).body());
+        assertThat(top.get("channel").asText()).isEqualTo("C0DESK");
+        assertThat(top.has("thread_ts")).isFalse();
+        assertThat(threaded.get("thread_ts").asText()).isEqualTo("1700.1");
+        assertThat(threaded.at("/blocks/0/text/text").asText()).startsWith("*Re-reported*");
+        assertThat(threaded.at("/blocks/2/elements/0/text").asText())
+                .endsWith("now carried by 3 outlets");
+    }
+
+    @Test
+    void shouldTellASlackRefusalFromASlackHiccup() {
+        receiver.on(
+                        "/bad/chat.postMessage",
+                        n -> Answer.json("{\"ok\":false,\"error\":\"channel_not_found\"}"))
+                .on(
+                        "/busy/chat.postMessage",
+                        n -> Answer.json("{\"ok\":false,\"error\":\"ratelimited\"}"));
+
+        DeliveryException refused =
+                failure(channels.slackBot("ops", receiver.url("/bad"), "xoxb-t", "C0NONE"));
+        DeliveryException busy =
+                failure(channels.slackBot("ops", receiver.url("/busy"), "xoxb-t", "C0DESK"));
+
+        assertThat(refused.retryable()).isFalse();
+        assertThat(refused.getMessage())
+                .isEqualTo("ops: Slack refused the message: channel_not_found");
+        assertThat(busy.retryable()).isTrue();
+    }
+
     private static DeliveryException failure(AlertChannel channel) {
         return catchThrowableOfType(
                 DeliveryException.class, () -> channel.deliver(alert("The talks resume")));
