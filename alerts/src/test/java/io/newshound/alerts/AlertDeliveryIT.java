@@ -1,7 +1,7 @@
 package io.newshound.alerts;
 
 import static io.newshound.alerts.AlertsAppIT.send;
-import static io.newshound.alerts.Claims.claim;
+import static io.newshound.testkit.Claims.claim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,7 +1,7 @@
 package io.newshound.alerts;
 
-import static io.newshound.alerts.Claims.T0;
-import static io.newshound.alerts.Claims.claim;
+import static io.newshound.testkit.Claims.T0;
+import static io.newshound.testkit.Claims.claim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

@@ -1,6 +1,6 @@
 package io.newshound.alerts;
 
-import static io.newshound.alerts.Claims.claim;
+import static io.newshound.testkit.Claims.claim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.newshound.events.Claim;
 import io.newshound.events.Delivery;
 import io.newshound.events.KafkaSettings;
-import io.newshound.events.Provenance;
-import io.newshound.events.SourceType;
-import io.newshound.events.Span;
+import io.newshound.testkit.Claims;
 import io.newshound.testkit.KafkaBrokerExtension;
 import io.newshound.testkit.TestHttpServer;
 import io.newshound.testkit.TopicReader;
@@ -16,7 +14,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(KafkaBrokerExtension.class)
 class AlertsKillIT {
     static final int CLAIMS = 40;
-    static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
 
     @TempDir Path dir;
 
@@ -144,36 +140,14 @@ class AlertsKillIT {
                         new StringSerializer(),
                         claims.valueSerde().serializer())) {
             for (int i = 0; i < CLAIMS; i++) {
-                Claim c = claim("k" + i + "#0", "Envoys meet for round " + i + " of the talks");
+                Claim c =
+                        Claims.claim(
+                                "k" + i + "#0",
+                                true,
+                                List.of("witkoff"),
+                                "Envoys meet for round " + i + " of the talks");
                 producer.send(new ProducerRecord<>(claims.name(), c.fingerprint(), c));
             }
         }
-    }
-
-    static Claim claim(String id, String content) {
-        String article = id.split("#")[0];
-        return new Claim(
-                Claim.SCHEMA_VERSION,
-                id,
-                "fp-" + id,
-                article,
-                "https://kyiv-ledger.example/" + article,
-                "Envoys meet again",
-                "Kyiv Ledger",
-                T0,
-                List.of("witkoff"),
-                "a ministry spokesman",
-                SourceType.OFFICIAL,
-                null,
-                "said",
-                content,
-                false,
-                false,
-                new Span(0, 1),
-                new Span(1, 2),
-                new Span(2, 3),
-                true,
-                null,
-                new Provenance(id, "Kyiv Ledger", T0, List.of("Kyiv Ledger")));
     }
 }

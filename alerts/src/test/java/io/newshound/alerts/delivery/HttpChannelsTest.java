@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.newshound.alerts.Claims;
 import io.newshound.alerts.Receiver;
 import io.newshound.alerts.Receiver.Answer;
 import io.newshound.events.Alert;
@@ -12,6 +11,7 @@ import io.newshound.events.Claim;
 import io.newshound.events.Json;
 import io.newshound.events.JsonSerde;
 import io.newshound.events.Provenance;
+import io.newshound.testkit.Claims;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

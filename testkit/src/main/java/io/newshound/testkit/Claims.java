@@ -1,4 +1,4 @@
-package io.newshound.alerts;
+package io.newshound.testkit;
 
 import io.newshound.events.Claim;
 import io.newshound.events.Provenance;
