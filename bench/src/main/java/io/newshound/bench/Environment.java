@@ -47,6 +47,11 @@ final class Environment implements AutoCloseable {
         return new Environment(process, parts[1], URI.create(parts[2]));
     }
 
+    /** The broker process's id, to read its CPU time. */
+    long pid() {
+        return process.pid();
+    }
+
     URI feed(int i) {
         return URI.create(site + "/feed/" + i + ".xml");
     }

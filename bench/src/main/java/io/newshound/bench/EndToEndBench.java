@@ -1,0 +1,478 @@
+package io.newshound.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import io.newshound.events.Json;
+import io.newshound.events.KafkaSettings;
+import io.newshound.events.TopicAdmin;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * The whole pipeline at a sustained rate (issue 8): a broker in its own process, a {@link LoadSite}
+ * publishing articles at RATE per second over FEEDS feeds, and the packaged services (ingest,
+ * enrich and alerts as three processes, or {@code newshound run} as one) polling it and alerting a
+ * local webhook receiver. After a warm-up minute it measures for MINUTES: the articles enriched per
+ * second, fetch-to-alert latency (from the site's first serving of an article page to the
+ * receiver's reading of an alert on it), and the heap and CPU of every process. Then, on the same
+ * broker and the same records (the articles topic of the run), a pass-through copy
+ * (consumer-to-producer, as a Kafka Streams app, exactly once) and the enrich topology alone, each
+ * as fast as it can go.
+ *
+ * <pre>bench/e2e.sh [RATE] [MINUTES] [FEEDS] [services|all-in-one]</pre>
+ */
+public final class EndToEndBench {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final long TICKS_PER_SECOND = 100; // Linux's USER_HZ
+
+    private EndToEndBench() {}
+
+    /** A running service process and what was seen of it. */
+    private static final class Service {
+        final String name;
+        final Process process;
+        final int port;
+        double maxHeapMb;
+        long cpuTicksAtStart;
+        long cpuTicksAtEnd;
+
+        Service(String name, Process process, int port) {
+            this.name = name;
+            this.process = process;
+            this.port = port;
+        }
+
+        String metrics() throws IOException, InterruptedException {
+            return get("http://127.0.0.1:" + port + "/metrics");
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        double rate = args.length > 0 ? Double.parseDouble(args[0]) : 200;
+        double minutes = args.length > 1 ? Double.parseDouble(args[1]) : 10;
+        int feeds = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        boolean allInOne = args.length > 3 && args[3].equals("all-in-one");
+        Path jar = Path.of(System.getProperty("newshound.jar", "app/target/newshound.jar"));
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the app first");
+        }
+        Path dir = Files.createTempDirectory("newshound-bench-e2e-");
+        List<Service> services = new ArrayList<>();
+        try (Environment env = Environment.start(0, "1g");
+                LoadSite site = new LoadSite(feeds);
+                AlertReceiver receiver = new AlertReceiver(site)) {
+            KafkaSettings kafka =
+                    KafkaSettings.at(env.bootstrap).withTopicPrefix("bench-e2e.").withPartitions(4);
+            if (allInOne) {
+                services.add(start(jar, "run", "1g", dir, kafka, site, feeds, receiver));
+            } else {
+                for (String name : List.of("alerts", "enrich", "ingest")) {
+                    services.add(start(jar, name, "512m", dir, kafka, site, feeds, receiver));
+                }
+            }
+            for (Service s : services) {
+                awaitReady(s);
+            }
+            site.publishAt(rate);
+            System.err.printf(Locale.ROOT, "warm-up: %.0f articles/s for 60 s...%n", rate);
+            Thread.sleep(60_000);
+            // Measured from steady state: a cold JVM falls behind in its first minute (the JIT
+            // compilers alone take a quarter of enrich's CPU then) and catches up after.
+            long settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+            while (System.nanoTime() < settle
+                    && site.published() - sum(services, "newshound_enrich_articles_total")
+                            > rate * 10) {
+                Thread.sleep(2_000);
+            }
+            System.err.printf(
+                    Locale.ROOT,
+                    "measuring (enrich %,.0f articles behind)...%n",
+                    site.published() - sum(services, "newshound_enrich_articles_total"));
+
+            int generatedAtStart = site.published();
+            double enrichedAtStart = sum(services, "newshound_enrich_articles_total");
+            double alertsAtStart = delivered(services);
+            long brokerAtStart = cpuTicks(env.pid());
+            for (Service s : services) {
+                s.cpuTicksAtStart = cpuTicks(s.process.pid());
+            }
+            receiver.measureFrom(System.nanoTime());
+            long start = System.nanoTime();
+            long end = start + (long) (minutes * 60e9);
+            while (System.nanoTime() < end) {
+                Thread.sleep(5_000);
+                for (Service s : services) {
+                    s.maxHeapMb = Math.max(s.maxHeapMb, heapMb(s.metrics()));
+                }
+                System.err.printf(
+                        Locale.ROOT,
+                        "  %4.0f s: %,d articles out, %,.0f published, %,.0f enriched, %,.0f alerts%n",
+                        (System.nanoTime() - start) / 1e9,
+                        site.published(),
+                        sum(services, "newshound_ingest_articles_published_total"),
+                        sum(services, "newshound_enrich_articles_total"),
+                        delivered(services));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            int generated = site.published() - generatedAtStart;
+            double enriched = sum(services, "newshound_enrich_articles_total") - enrichedAtStart;
+            double alerts = delivered(services) - alertsAtStart;
+            long brokerTicks = cpuTicks(env.pid()) - brokerAtStart;
+            for (Service s : services) {
+                s.cpuTicksAtEnd = cpuTicks(s.process.pid());
+            }
+            long[] latencies = receiver.latencies();
+            double behind = site.published() - sum(services, "newshound_enrich_articles_total");
+
+            site.publishAt(0);
+            System.err.println("draining...");
+            drain(services);
+            for (Service s : services) {
+                s.process.destroy();
+                s.process.waitFor(60, TimeUnit.SECONDS);
+            }
+
+            int records = count(kafka, kafka.topics().articles().name());
+            KafkaSettings base = kafka.withTopicPrefix("bench-e2e-base.");
+            TopicAdmin.ensureTopics(base, List.of(base.topics().articles()));
+            double pass =
+                    TopologyBench.passThrough(
+                            kafka, kafka.topics().articles(), base.topics().articles(), records, 2);
+            double enrich = TopologyBench.enrich(base, records, 2);
+
+            Runtime rt = Runtime.getRuntime();
+            PrintTable table = new PrintTable();
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nEnd to end: %.0f articles/s offered over %d feeds for %.1f min (after a"
+                            + " warm-up until enrich kept up), 5 KB pages, a fifth near-duplicates, a twentieth"
+                            + " followed by the topic rules; %s; broker in its own process; %d"
+                            + " cores, Java %s%n",
+                    rate,
+                    feeds,
+                    seconds / 60,
+                    allInOne
+                            ? "newshound run (all-in-one, -Xmx1g)"
+                            : "ingest, enrich, alerts as three processes (-Xmx512m each)",
+                    rt.availableProcessors(),
+                    System.getProperty("java.version"));
+            table.row("articles offered /s", "%.1f", generated / seconds);
+            table.row("articles enriched /s (sustained)", "%.1f", enriched / seconds);
+            table.row("articles behind at the end", "%.0f", behind);
+            table.row("alerts delivered /s", "%.1f", alerts / seconds);
+            table.row("alerts received on generated articles", "%,d", receiver.alerts());
+            table.row(
+                    "fetch-to-alert latency p50 / p99 / max (ms)",
+                    "%s",
+                    latencies.length == 0
+                            ? "no alerts"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%d / %d / %d (%,d alerts)",
+                                    percentile(latencies, 0.50),
+                                    percentile(latencies, 0.99),
+                                    latencies[latencies.length - 1],
+                                    latencies.length));
+            for (Service s : services) {
+                table.row(
+                        s.name + ": max heap used (MB) / CPU (cores)",
+                        "%s",
+                        String.format(
+                                Locale.ROOT,
+                                "%.0f / %.2f",
+                                s.maxHeapMb,
+                                (s.cpuTicksAtEnd - s.cpuTicksAtStart)
+                                        / (double) TICKS_PER_SECOND
+                                        / seconds));
+            }
+            table.row(
+                    "broker: CPU (cores)",
+                    "%.2f",
+                    brokerTicks / (double) TICKS_PER_SECOND / seconds);
+            table.row(
+                    "pass-through, same "
+                            + String.format(Locale.ROOT, "%,d", records)
+                            + " records /s",
+                    "%.0f",
+                    pass);
+            table.row("enrich alone, same records /s", "%.0f", enrich);
+            table.row("ratio enrich / pass-through", "%.2f", enrich / pass);
+            table.print();
+        } finally {
+            for (Service s : services) {
+                s.process.destroyForcibly();
+            }
+            TopologyBench.delete(dir);
+        }
+    }
+
+    /** Starts {@code java -jar newshound.jar SERVICE -c CONFIG} with its own metrics port. */
+    private static Service start(
+            Path jar,
+            String service,
+            String heap,
+            Path dir,
+            KafkaSettings kafka,
+            LoadSite site,
+            int feeds,
+            AlertReceiver receiver)
+            throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        StringBuilder yaml = new StringBuilder();
+        yaml.append("kafka:\n  bootstrap-servers: ")
+                .append(kafka.bootstrapServers())
+                .append("\n  topic-prefix: ")
+                .append(kafka.topicPrefix())
+                .append("\n  partitions: ")
+                .append(kafka.partitions())
+                .append("\ndata-dir: ")
+                .append(dir.resolve(service))
+                .append("\nmetrics: {port: ")
+                .append(port)
+                .append("}\ningest:\n  poll-interval: 5s\n  min-interval: 5s\n")
+                .append("  allow-private-addresses: true\n  per-host-connections: 16\n")
+                .append("  per-host-delay: 0s\n  workers: 16\n  feeds:\n");
+        for (int f = 0; f < feeds; f++) {
+            yaml.append("    - {url: '").append(site.feed(f)).append("', name: Outlet ").append(f);
+            yaml.append("}\n");
+        }
+        yaml.append("enrich:\n  threads: 2\n")
+                .append("alerts:\n  console: false\n  channels:\n    - id: desk\n")
+                .append("      channel: webhook\n      url: ")
+                .append(receiver.url())
+                .append("\n");
+        Path config = Files.writeString(dir.resolve(service + ".yml"), yaml);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap));
+        String profile = System.getenv("NEWSHOUND_BENCH_PROFILE");
+        if (profile != null && profile.startsWith(service + ":")) {
+            command.add("-agentpath:" + profile.substring(service.length() + 1));
+        }
+        command.addAll(List.of("-jar", jar.toString(), service, "-c", config.toString()));
+        Process process =
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve(service + ".log").toFile())
+                        .start();
+        return new Service(service, process, port);
+    }
+
+    private static void awaitReady(Service s) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (!s.process.isAlive()) {
+                throw new IllegalStateException(s.name + " exited; see its log");
+            }
+            try {
+                HttpResponse<Void> r =
+                        HTTP.send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        "http://127.0.0.1:"
+                                                                + s.port
+                                                                + "/health/ready"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(s.name + " not ready after 120 s");
+    }
+
+    /** Waits until enrich has taken every published article, or a minute has passed. */
+    private static void drain(List<Service> services) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline
+                && sum(services, "newshound_enrich_articles_total")
+                        < sum(services, "newshound_ingest_articles_published_total")) {
+            Thread.sleep(1_000);
+        }
+    }
+
+    /** Records in {@code topic}, read as the services read it (committed only). */
+    private static int count(KafkaSettings kafka, String topic) {
+        Properties props = kafka.clientProperties();
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(
+                        props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(topic).stream()
+                            .map(p -> new TopicPartition(topic, p.partition()))
+                            .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            int count = 0;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                count += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            return count;
+        }
+    }
+
+    private static double delivered(List<Service> services) throws Exception {
+        double total = 0;
+        for (Service s : services) {
+            total += sumOf(s.metrics(), "newshound_alerts_total", "outcome=\"delivered\"");
+        }
+        return total;
+    }
+
+    private static double sum(List<Service> services, String metric) throws Exception {
+        double total = 0;
+        for (Service s : services) {
+            total += sumOf(s.metrics(), metric, null);
+        }
+        return total;
+    }
+
+    private static double heapMb(String metrics) {
+        return sumOf(metrics, "jvm_memory_used_bytes", "area=\"heap\"") / (1024 * 1024);
+    }
+
+    /** The sum of the samples of {@code metric} (those with {@code label}, when given). */
+    static double sumOf(String metrics, String metric, String label) {
+        double total = 0;
+        for (String line : metrics.split("\n")) {
+            if ((line.startsWith(metric + "{") || line.startsWith(metric + " "))
+                    && (label == null || line.contains(label))) {
+                String value = line.substring(line.lastIndexOf(' ') + 1);
+                if (!value.equals("NaN")) {
+                    total += Double.parseDouble(value);
+                }
+            }
+        }
+        return total;
+    }
+
+    /** User and system CPU time of process {@code pid}, in clock ticks. */
+    private static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+    }
+
+    private static String get(String url) throws IOException, InterruptedException {
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url)).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    private static long percentile(long[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    /** A two-column table on standard output. */
+    private static final class PrintTable {
+        private final List<String[]> rows = new ArrayList<>();
+
+        void row(String name, String format, Object value) {
+            rows.add(new String[] {name, String.format(Locale.ROOT, format, value)});
+        }
+
+        void print() {
+            for (String[] r : rows) {
+                System.out.printf(Locale.ROOT, "| %-48s | %28s |%n", r[0], r[1]);
+            }
+        }
+    }
+
+    /**
+     * The webhook receiver: reads each alert's article and takes the time since the site first
+     * served that article's page.
+     */
+    static final class AlertReceiver implements AutoCloseable {
+        private final HttpServer server;
+
+        /** Per alert on a known article: when the article was fetched, and the latency. */
+        private final ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
+
+        private volatile long from = Long.MAX_VALUE;
+
+        AlertReceiver(LoadSite site) throws IOException {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
+            server.setExecutor(Executors.newFixedThreadPool(4));
+            server.createContext(
+                    "/",
+                    exchange -> {
+                        byte[] body = exchange.getRequestBody().readAllBytes();
+                        long now = System.nanoTime();
+                        JsonNode alert = Json.mapper().readTree(body);
+                        String url = alert.at("/claim/articleUrl").asText();
+                        int slash = url.lastIndexOf('/');
+                        if (slash >= 0 && url.endsWith(".html")) {
+                            Long fetched =
+                                    site.firstFetch(
+                                            Integer.parseInt(
+                                                    url.substring(slash + 1, url.length() - 5)));
+                            if (fetched != null) {
+                                latencies.add(new long[] {fetched, (now - fetched) / 1_000_000});
+                            }
+                        }
+                        byte[] ok = {'o', 'k'};
+                        exchange.sendResponseHeaders(200, ok.length);
+                        try (OutputStream out = exchange.getResponseBody()) {
+                            out.write(ok);
+                        }
+                    });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/desk";
+        }
+
+        void measureFrom(long nanos) {
+            from = nanos;
+        }
+
+        /** The latencies of alerts on articles fetched since {@link #measureFrom}, sorted. */
+        long[] latencies() {
+            return latencies.stream()
+                    .filter(l -> l[0] >= from)
+                    .mapToLong(l -> l[1])
+                    .sorted()
+                    .toArray();
+        }
+
+        int alerts() {
+            return latencies.size();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+}
