@@ -98,16 +98,19 @@ public final class EndToEndBench {
             Thread.sleep(60_000);
             // Measured from steady state: a cold JVM falls behind in its first minute (the JIT
             // compilers alone take a quarter of enrich's CPU then) and catches up after.
-            long settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+            // Alerts catch up after enrich: the alert received last must be a fresh one.
+            long settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
             while (System.nanoTime() < settle
-                    && site.published() - sum(services, "newshound_enrich_articles_total")
-                            > rate * 10) {
+                    && (site.published() - sum(services, "newshound_enrich_articles_total")
+                                    > rate * 10
+                            || receiver.lastLatencyMs() > 2_000)) {
                 Thread.sleep(2_000);
             }
             System.err.printf(
                     Locale.ROOT,
-                    "measuring (enrich %,.0f articles behind)...%n",
-                    site.published() - sum(services, "newshound_enrich_articles_total"));
+                    "measuring (enrich %,.0f articles behind, last alert %d ms)...%n",
+                    site.published() - sum(services, "newshound_enrich_articles_total"),
+                    receiver.lastLatencyMs());
 
             int generatedAtStart = site.published();
             double enrichedAtStart = sum(services, "newshound_enrich_articles_total");
@@ -142,6 +145,7 @@ public final class EndToEndBench {
                 s.cpuTicksAtEnd = cpuTicks(s.process.pid());
             }
             long[] latencies = receiver.latencies();
+            System.err.println("p99 latency (ms) by minute of fetch:" + receiver.p99PerMinute());
             double behind = site.published() - sum(services, "newshound_enrich_articles_total");
 
             site.publishAt(0);
@@ -420,6 +424,8 @@ public final class EndToEndBench {
 
         private volatile long from = Long.MAX_VALUE;
 
+        private volatile long lastLatencyMs = Long.MAX_VALUE;
+
         AlertReceiver(LoadSite site) throws IOException {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
             server.setExecutor(Executors.newFixedThreadPool(4));
@@ -438,6 +444,7 @@ public final class EndToEndBench {
                                                     url.substring(slash + 1, url.length() - 5)));
                             if (fetched != null) {
                                 latencies.add(new long[] {fetched, (now - fetched) / 1_000_000});
+                                lastLatencyMs = (now - fetched) / 1_000_000;
                             }
                         }
                         byte[] ok = {'o', 'k'};
@@ -468,6 +475,32 @@ public final class EndToEndBench {
 
         int alerts() {
             return latencies.size();
+        }
+
+        /** The latency of the alert received last: whether alerts are keeping up. */
+        long lastLatencyMs() {
+            return lastLatencyMs;
+        }
+
+        /** Per minute of fetch time since {@link #measureFrom}: the alerts' p99 latency. */
+        String p99PerMinute() {
+            java.util.TreeMap<Long, List<Long>> minutes = new java.util.TreeMap<>();
+            for (long[] l : latencies) {
+                if (l[0] >= from) {
+                    minutes.computeIfAbsent((l[0] - from) / 60_000_000_000L, m -> new ArrayList<>())
+                            .add(l[1]);
+                }
+            }
+            StringBuilder out = new StringBuilder();
+            minutes.forEach(
+                    (minute, values) -> {
+                        long[] sorted =
+                                values.stream().mapToLong(Long::longValue).sorted().toArray();
+                        out.append(
+                                String.format(
+                                        Locale.ROOT, " %d:%d", minute, percentile(sorted, 0.99)));
+                    });
+            return out.toString();
         }
 
         @Override
