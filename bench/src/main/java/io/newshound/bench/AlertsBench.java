@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -240,6 +241,10 @@ public final class AlertsBench {
     /** A webhook receiver that notes when each alert arrives (by its idempotency key). */
     static final class Receiver implements AutoCloseable {
         private final HttpServer server;
+
+        /** The server's handler threads: not daemons, so they are shut down on close. */
+        private final ExecutorService handlers = Executors.newFixedThreadPool(4);
+
         final Map<String, Long> arrivals = new ConcurrentHashMap<>();
         final AtomicLong received = new AtomicLong();
         final AtomicLong last = new AtomicLong();
@@ -251,7 +256,7 @@ public final class AlertsBench {
             // receiver does.
             System.setProperty("sun.net.httpserver.nodelay", "true");
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
-            server.setExecutor(Executors.newFixedThreadPool(4));
+            server.setExecutor(handlers);
             server.createContext(
                     "/",
                     exchange -> {
@@ -286,6 +291,7 @@ public final class AlertsBench {
         @Override
         public void close() {
             server.stop(0);
+            handlers.shutdownNow();
         }
     }
 }

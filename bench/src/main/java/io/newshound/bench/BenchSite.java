@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -24,6 +25,10 @@ final class BenchSite implements AutoCloseable {
     private static final int DISTINCT_PAGES = 1000;
 
     private final HttpServer server;
+
+    /** The server's handler threads: not daemons, so they are shut down on close. */
+    private final ExecutorService handlers = Executors.newFixedThreadPool(threads);
+
     private final AtomicLongArray rounds;
     private final byte[][] pages = new byte[DISTINCT_PAGES][];
     private volatile boolean changing;
@@ -41,7 +46,7 @@ final class BenchSite implements AutoCloseable {
         }
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         server.createContext("/", this::serve);
-        server.setExecutor(Executors.newFixedThreadPool(threads));
+        server.setExecutor(handlers);
         server.start();
     }
 
@@ -139,5 +144,6 @@ final class BenchSite implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

@@ -108,11 +108,17 @@ public final class ClaimsScore {
                         shown++;
                         int from = Math.max(0, a.content().start() - 120);
                         int to = Math.min(content.length(), a.content().end() + 60);
+                        String shownText =
+                                content.substring(from, a.content().start())
+                                        + "«"
+                                        + content.substring(a.content().start(), a.content().end())
+                                        + "»"
+                                        + content.substring(a.content().end(), to);
                         System.err.println(
-                                "MISSED ["
-                                        + a.cue()
-                                        + "] "
-                                        + content.substring(from, to).replace('\n', ' '));
+                                "MISSED [" + a.cue() + "] " + shownText.replace('\n', ' '));
+                        claims.stream()
+                                .filter(c -> matches(c.contentSpan(), a.content(), 0))
+                                .forEach(c -> System.err.println("  NEAR " + c.content()));
                     }
                 }
             }

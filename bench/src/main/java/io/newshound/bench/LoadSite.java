@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,10 @@ final class LoadSite implements AutoCloseable {
     private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     private final HttpServer server;
+
+    /** The server's handler threads: not daemons, so they are shut down on close. */
+    private final ExecutorService handlers = Executors.newFixedThreadPool(8);
+
     private final int feeds;
     private final Deque<Integer>[] newest;
     private final AtomicInteger published = new AtomicInteger();
@@ -56,7 +61,7 @@ final class LoadSite implements AutoCloseable {
         }
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         server.createContext("/", this::serve);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(handlers);
         server.start();
         clock.scheduleAtFixedRate(this::tick, 10, 10, TimeUnit.MILLISECONDS);
     }
@@ -194,5 +199,6 @@ final class LoadSite implements AutoCloseable {
     public void close() {
         clock.shutdownNow();
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

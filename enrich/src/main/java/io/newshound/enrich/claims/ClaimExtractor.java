@@ -99,14 +99,46 @@ public final class ClaimExtractor {
                     "believes",
                     "expects",
                     "hopes",
-                    "fears");
+                    "fears",
+                    "told",
+                    "tells",
+                    "asked",
+                    "asks",
+                    "recalled",
+                    "recalls",
+                    "tweeted",
+                    "testified",
+                    "predicted",
+                    "predicts",
+                    "promised",
+                    "promises",
+                    "vowed",
+                    "vows",
+                    "urged",
+                    "urges",
+                    "accused",
+                    "accuses",
+                    "conceded",
+                    "concedes",
+                    "complained",
+                    "contended",
+                    "contends",
+                    "countered",
+                    "cautioned",
+                    "recounted",
+                    "mentioned",
+                    "reiterated",
+                    "concluded",
+                    "continued",
+                    "agreed",
+                    "agrees");
 
     private static final String VERB =
-            "(?:"
-                    + String.join("|", VERBS)
-                    + "|told\\s+(?:reporters|journalists|the\\s+press|a\\s+briefing|"
+            "(?:told\\s+(?:reporters|journalists|the\\s+press|a\\s+briefing|them|him|her|us|"
                     + "[A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*){0,3})|"
-                    + "tells\\s+(?:reporters|journalists|[A-Z][\\w-]*)|pointed\\s+out|made\\s+clear)";
+                    + "tells\\s+(?:reporters|journalists|[A-Z][\\w-]*)|pointed\\s+out|made\\s+clear|"
+                    + String.join("|", VERBS)
+                    + ")";
 
     /**
      * Every pattern but the headline's needs one of these words, as a word of its own: a sentence
@@ -120,41 +152,90 @@ public final class ClaimExtractor {
     private static final String SOURCE =
             "(?:[\\p{L}\\p{N}’'./&-]+)(?:\\s+[\\p{L}\\p{N}’'./&-]+){0,9}?";
 
+    /** What may stand between a source and its verb: "Lance Beebe, 49, a Navy veteran, said …". */
+    private static final String APPOSITIVE = "(?:(?:,\\s+[^,“”\"]{1,80}?){1,2},)?";
+
+    /** A quotation going on after its source: "“…,” she said, “but I could overlook it.”" */
+    private static final String MORE =
+            "(?:,\\s+(?:and\\s+|but\\s+)?[“\"](?<more>[^“”\"]{3,})[”\"])?";
+
+    /**
+     * What may follow a trailing source and verb: where and when ("in an interview", "on Tuesday"),
+     * a participle after a comma ("…, adding that …"), or whom after "told". Not a clause of its
+     * own: in "In Arizona, Mr. Trump said his plan would …" the claim follows the verb.
+     */
+    private static final String AFTER_CUE =
+            "(?:(?<=told|tells|asked|asks|urged|warned)\\s+[^“”\"]*|,[^“”\"]*|\\s+(?:on|in|at|"
+                    + "during|with|after|before|to|from|for|of|last|this|earlier|later|late|early|"
+                    + "when|while|as|via|through|under|over|outside|since|about|Monday|Tuesday|"
+                    + "Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|recently|"
+                    + "again|then|now|previously|publicly|privately|repeatedly|also|afterward|"
+                    + "separately|instead|too)\\b[^“”\"]*)?";
+
     /** The end of a quoted or reported passage before its source: a comma, a closing quote. */
     private static final String QUOTE_END = "(?:,[”\"]?|,''|[”\"],?|'',?)";
+
+    /** A source, what may stand between it and its verb, the verb and when. */
+    private static final String SOURCE_AND_CUE =
+            "(?<source>"
+                    + SOURCE
+                    + ")"
+                    + APPOSITIVE
+                    + "\\s+(?<cue>"
+                    + CUE
+                    + ")(?:\\s+"
+                    + DAY
+                    + ")?";
 
     /** "…, Bloomberg reports, citing informed sources." and "“…,” the report notes." */
     private static final Pattern TRAILING =
             Pattern.compile(
                     "^(?<content>.+?)"
                             + QUOTE_END
-                            + "\\s+(?<source>"
-                            + SOURCE
-                            + ")\\s+(?<cue>"
-                            + CUE
-                            + ")(?:\\s+"
-                            + DAY
-                            + ")?(?<tail>,\\s+citing\\s+(?<cited>[^,.]+))?(?:[,\\s]+[^“”\"]*)?[.!?]?$");
+                            + "\\s+"
+                            + SOURCE_AND_CUE
+                            + "(?<tail>,\\s+citing\\s+(?<cited>[^,.]+))?"
+                            + MORE
+                            + AFTER_CUE
+                            + "[.!?]?$");
 
     /** "…, said Foreign Minister Sergei Lavrov." */
     private static final Pattern TRAILING_INVERTED =
             Pattern.compile(
                     "^(?<content>.+?)"
                             + QUOTE_END
-                            + "\\s+(?<cue>said|says|added|noted|wrote)\\s+"
-                            + "(?<source>[^,“”\"]{3,80}?)(?:,[^“”\"]*)?[.!?]?$");
+                            + "\\s+(?<cue>said|says|added|noted|wrote|asked|declared|explained|"
+                            + "continued|replied|recalled|insisted|argued|warned|told)\\s+"
+                            + "(?<source>[^,“”\"]{3,80}?)(?:,[^“”\"]*?)?"
+                            + "(?:\\s*[“\"](?<more>[^“”\"]{3,})[”\"])?[.!?]?$");
+
+    /** "The only problem, Ms. Bigbee said, is that …": the source inside the claim. */
+    private static final Pattern MIDDLE =
+            Pattern.compile(
+                    "^(?<content>[^,“”\"]{15,}?),\\s+(?<source>"
+                            + SOURCE
+                            + ")\\s+(?<cue>said|says|added|noted|argued|insisted|warned|believes|"
+                            + "acknowledged|explained|wrote|reported|reports),\\s+"
+                            + "(?!adding|saying|citing|according|noting|who|which|as|but|and)"
+                            + "(?<more>[^“”\"]{8,}?)[.!?]?$");
 
     /** "At the same time, a White House representative said that …" */
-    private static final Pattern LEADING =
-            Pattern.compile(
-                    "^(?:(?<lead>[^,“\"]{1,60}),\\s+)?(?<source>"
-                            + SOURCE
-                            + ")(?:,\\s+[^,]{1,40},)?\\s+(?<cue>"
-                            + CUE
-                            + ")(?:\\s+"
-                            + DAY
-                            + ")?(?:,\\s+citing\\s+(?<cited>[^,]+?),)?(?::|,)?\\s+(?:that\\s+)?"
-                            + "(?<content>.{12,})$");
+    private static final Pattern LEADING = leading("^(?:(?<lead>[^,“\"]{1,60}),\\s+)?");
+
+    /** The same without a lead: "Lance Beebe, 49, a Navy veteran, said …". */
+    private static final Pattern LEADING_SOURCE_FIRST = leading("^");
+
+    private static Pattern leading(String lead) {
+        return Pattern.compile(
+                lead
+                        + SOURCE_AND_CUE
+                        + "(?:,\\s+citing\\s+(?<cited>[^,]+?),)?"
+                        // whom and where: "told the paper on Tuesday that", "said in a statement
+                        // that"
+                        + "(?:\\s+[^,.:;“”\"\\s]+(?:\\s+[^,.:;“”\"\\s]+){0,6}?(?=\\s+that\\s))?"
+                        + "(?::|,)?\\s+(?:that\\s+)?"
+                        + "(?<content>.{12,})$");
+    }
 
     /** "According to people familiar with the matter, …" */
     private static final Pattern ACCORDING_FIRST =
@@ -200,13 +281,66 @@ public final class ClaimExtractor {
             ExtractedClaim claim = claimOf(text, sentence, i == 0, context);
             if (claim != null) {
                 claim = continuedQuote(text, wholeQuote(text, claim), sentence.end());
-                claims.add(claim);
-                context.remember(claim);
+                ExtractedClaim second = secondClaim(text, sentence, claim);
+                if (second != null && claim.contentSpan().end() > second.cueSpan().start()) {
+                    claim = claim.cutAt(text, second.cueSpan().start());
+                }
+                if (claim != null) {
+                    claims.add(claim);
+                    context.remember(claim);
+                }
+                if (second != null) {
+                    claims.add(second);
+                }
             } else {
                 context.notice(classifier.outletIn(sentence.of(text)));
             }
         }
         return claims;
+    }
+
+    /** "…, he said, adding that …": a second claim of the same source in its sentence. */
+    private static final Pattern PARTICIPLE =
+            Pattern.compile(
+                    ",\\s+(?:and\\s+)?(?<cue>adding|saying|noting|arguing|warning|insisting|explaining|"
+                            + "stressing|telling\\s+[^,.:;“”\"]{2,40}?(?=\\s+that\\s|:|,))"
+                            + "(?:\\s+that\\s+|:\\s*|,\\s*|\\s+)(?<content>[^\\s].{11,}?)[.!?]?$");
+
+    private static ExtractedClaim secondClaim(
+            String text, Sentence sentence, ExtractedClaim first) {
+        int from = first.cueSpan().end() - sentence.start();
+        String s = sentence.of(text);
+        if (from < 0 || from >= s.length()) {
+            return null;
+        }
+        Matcher m = PARTICIPLE.matcher(s);
+        if (!m.find(from)) {
+            return null;
+        }
+        int start = m.start("content");
+        int end = m.end("content");
+        while (start < end && "“\"‘' ".indexOf(s.charAt(start)) >= 0) {
+            start++;
+        }
+        while (end > start && "”\"’',.;: ".indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        if (end - start < 12) {
+            return null;
+        }
+        int base = sentence.start();
+        String content = s.substring(start, end);
+        return new ExtractedClaim(
+                first.source(),
+                first.sourceType(),
+                first.relayedBy(),
+                m.group("cue").replaceAll("\\s+", " "),
+                content,
+                start > 0 && "“\"'".indexOf(s.charAt(start - 1)) >= 0,
+                isDenial(m.group("cue"), content),
+                first.sourceSpan(),
+                new Span(base + m.start("cue"), base + m.end("cue")),
+                new Span(base + start, base + end));
     }
 
     /**
@@ -242,12 +376,14 @@ public final class ClaimExtractor {
         if (between.indexOf('\n') >= 0 || between.contains(closing)) {
             return claim; // another paragraph, or a quotation already closed
         }
-        return claim.quoting(text, new Span(open + opening.length(), content.end()));
+        Span whole = new Span(open + opening.length(), content.end());
+        return claim.quoting(text.substring(whole.start(), whole.end()), whole);
     }
 
     /**
      * A quotation that goes on after its source ("“…,” she said. “It is a sisterhood.”") takes in
-     * what follows when that is a quotation ending its paragraph, so attributed to nobody else.
+     * what follows when that is a quotation of whole sentences (it ends with its own full stop, so
+     * no other source follows it), or one ending its paragraph.
      */
     static ExtractedClaim continuedQuote(String text, ExtractedClaim claim, int sentenceEnd) {
         if (!claim.quote()) {
@@ -262,26 +398,35 @@ public final class ClaimExtractor {
             closing = "”";
         } else if (text.startsWith("''", at)) {
             closing = "''";
+        } else if (text.startsWith("\"", at)) {
+            closing = "\"";
         } else {
             return claim;
         }
-        int close = text.indexOf(closing, at + 2);
+        int open = at + (closing.equals("''") ? 2 : 1);
+        int close = text.indexOf(closing, open);
         int paragraph = text.indexOf('\n', at);
-        int after = close + closing.length();
-        boolean endsParagraph =
-                close > 0
-                        && (paragraph < 0 || close < paragraph)
-                        && text.substring(after, paragraph < 0 ? text.length() : paragraph)
-                                .isBlank();
-        if (!endsParagraph) {
+        if (close < 0 || (paragraph >= 0 && close > paragraph)) {
             return claim;
         }
-        int start = claim.contentSpan().start();
+        int after = close + closing.length();
+        boolean endsParagraph =
+                text.substring(after, paragraph < 0 ? text.length() : paragraph).isBlank();
+        boolean wholeSentences = close > open && ".!?".indexOf(text.charAt(close - 1)) >= 0;
+        if (!endsParagraph && !wholeSentences) {
+            return claim;
+        }
         int end = close;
-        while (end > start && ",.!? ".indexOf(text.charAt(end - 1)) >= 0) {
+        while (end > open && ",.!? ".indexOf(text.charAt(end - 1)) >= 0) {
             end--;
         }
-        return claim.quoting(text, new Span(start, end));
+        if (end - open < 2) {
+            return claim;
+        }
+        // The content reads as the quotation alone; its span runs over the attribution between.
+        return claim.quoting(
+                claim.content() + ". " + text.substring(open, end),
+                new Span(claim.contentSpan().start(), end));
     }
 
     private ExtractedClaim claimOf(String text, Sentence sentence, boolean first, Context context) {
@@ -298,7 +443,14 @@ public final class ClaimExtractor {
             return null;
         }
         for (Pattern pattern :
-                List.of(TRAILING, TRAILING_INVERTED, ACCORDING_FIRST, ACCORDING_LAST, LEADING)) {
+                List.of(
+                        MIDDLE,
+                        TRAILING,
+                        TRAILING_INVERTED,
+                        ACCORDING_FIRST,
+                        ACCORDING_LAST,
+                        LEADING,
+                        LEADING_SOURCE_FIRST)) {
             m = pattern.matcher(s);
             if (m.matches()) {
                 ExtractedClaim claim = build(m, base, s, context);
@@ -343,6 +495,16 @@ public final class ClaimExtractor {
         boolean quote = contentStart > 0 && "“\"'".indexOf(sentence.charAt(contentStart - 1)) >= 0;
         Resolved who = resolve(rawSource, cited, context);
         String content = sentence.substring(contentStart, contentEnd);
+        if (has(m, "more") && m.group("more") != null) {
+            // The claim goes on after its source: read as one, spanning both parts.
+            int moreEnd = m.end("more");
+            while (moreEnd > m.start("more")
+                    && "”\"’',.;: ".indexOf(sentence.charAt(moreEnd - 1)) >= 0) {
+                moreEnd--;
+            }
+            content = content + " " + sentence.substring(m.start("more"), moreEnd);
+            contentEnd = moreEnd;
+        }
         return new ExtractedClaim(
                 who.source,
                 who.type,

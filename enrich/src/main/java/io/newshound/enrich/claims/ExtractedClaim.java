@@ -29,15 +29,43 @@ public record ExtractedClaim(
         Span cueSpan,
         Span contentSpan) {
 
-    /** This claim with its content widened to {@code span} of {@code text}, a quotation. */
-    ExtractedClaim quoting(String text, Span span) {
+    /**
+     * This claim with its content widened to a quotation read as {@code quoted} at {@code span}.
+     */
+    ExtractedClaim quoting(String quoted, Span span) {
+        return new ExtractedClaim(
+                source,
+                sourceType,
+                relayedBy,
+                cue,
+                quoted,
+                true,
+                denial,
+                sourceSpan,
+                cueSpan,
+                span);
+    }
+
+    /**
+     * This claim with its content ending before {@code at} (where a second claim of the sentence
+     * begins), or null when too little would be left.
+     */
+    ExtractedClaim cutAt(String text, int at) {
+        int end = Math.min(at, contentSpan.end());
+        while (end > contentSpan.start() && ",;:”\"' ".indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        if (end - contentSpan.start() < 12) {
+            return null;
+        }
+        Span span = new Span(contentSpan.start(), end);
         return new ExtractedClaim(
                 source,
                 sourceType,
                 relayedBy,
                 cue,
                 text.substring(span.start(), span.end()),
-                true,
+                quote,
                 denial,
                 sourceSpan,
                 cueSpan,

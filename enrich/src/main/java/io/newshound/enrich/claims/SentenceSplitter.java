@@ -48,6 +48,20 @@ final class SentenceSplitter {
                 inCurly = false;
             } else if (c == '"') {
                 inStraight = !inStraight;
+            } else if (c == '\'' && i + 1 < n && text.charAt(i + 1) == '\'') {
+                // Two apostrophes are a double quotation mark in some wire copy: ''…,'' she said.
+                inStraight = !inStraight;
+                if (i + 2 < n
+                        && !inStraight
+                        && i > 0
+                        && ".!?".indexOf(text.charAt(i - 1)) >= 0
+                        && text.charAt(i + 2) == ' '
+                        && startsSentence(text, i + 2)) {
+                    add(sentences, text, start, i + 2);
+                    start = i + 2;
+                }
+                i++;
+                continue;
             }
             if ((c == '.' || c == '!' || c == '?') && !inCurly && !inStraight) {
                 int end = i + 1;
@@ -95,7 +109,8 @@ final class SentenceSplitter {
                 || next == '“'
                 || next == '"'
                 || next == '‘'
-                || next == '(';
+                || next == '('
+                || text.startsWith("''", j);
     }
 
     private static boolean isAbbreviation(String text, int dot) {

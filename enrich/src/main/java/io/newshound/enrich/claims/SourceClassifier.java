@@ -50,7 +50,9 @@ final class SourceClassifier {
                     "(?i)\\b(sources?|people|person|officials?|representatives?|spokes\\w+|minister|"
                             + "president|envoys?|diplomats?|analysts?|experts?|media|report|agency|"
                             + "newspaper|government|ministry|insiders?|aides?|advisers?|negotiators?|"
-                            + "survey|poll|study|statement|think tank|institute)\\b");
+                            + "survey|poll|study|statement|think tank|institute|leaders?|editorial|"
+                            + "campaign|economists?|strategists?|professor|researchers?|critics|"
+                            + "supporters|lawyers?|attorneys?|residents|voters|witnesses|officers?|percent)\\b");
     private static final Pattern NOT_A_NOUN_PHRASE =
             Pattern.compile(
                     "(?i)^(by|in|on|at|for|with|from|of|after|before|during|under|according|as|to|neither|no|"
@@ -80,6 +82,7 @@ final class SourceClassifier {
         }
         return Character.isUpperCase(p.codePointAt(0))
                 || SOURCE_NOUN.matcher(p).find()
+                || OFFICE.matcher(p).find()
                 || isBackReference(p);
     }
 

@@ -66,12 +66,123 @@ class ClaimExtractorTest {
         ExtractedClaim c = only(text);
 
         assertThat(c.source()).isEqualTo("Ms. Hale");
-        assertThat(c.content())
+        assertThat(c.content()).isEqualTo("We have a draft on the table. Nobody has signed it yet");
+        // The span runs over the attribution between the two parts.
+        assertThat(text.substring(c.contentSpan().start(), c.contentSpan().end()))
                 .isEqualTo(
                         "We have a draft on the table,” said Ms. Hale, a mediator. “Nobody has"
                                 + " signed it yet");
+    }
+
+    @Test
+    void shouldTakeInAQuotationOfWholeSentencesThoughTheParagraphGoesOn() {
+        List<ExtractedClaim> claims =
+                extractor.extract(
+                        "Title line\n\n“The map is not final,” said Ms. Hale. “Both sides"
+                                + " still want changes in the east.” Hale added that the next"
+                                + " round would be in Geneva.");
+
+        assertThat(claims)
+                .extracting(ExtractedClaim::source, ExtractedClaim::content)
+                .containsExactly(
+                        tuple(
+                                "Ms. Hale",
+                                "The map is not final. Both sides still want changes in the east"),
+                        tuple("Hale", "the next round would be in Geneva"));
+    }
+
+    @Test
+    void shouldReadTwoApostrophesAsQuotationMarks() {
+        List<ExtractedClaim> claims =
+                extractor.extract(
+                        "Title line\n\n''We are closer than we were in March,'' Mr. Umerov said."
+                                + " ''But the east is still open.''\n\n''Nothing is agreed,''"
+                                + " said Ms. Hale.");
+
+        assertThat(claims)
+                .extracting(ExtractedClaim::source, ExtractedClaim::content)
+                .containsExactly(
+                        tuple(
+                                "Mr. Umerov",
+                                "We are closer than we were in March. But the east is still open"),
+                        tuple("Ms. Hale", "Nothing is agreed"));
+    }
+
+    @Test
+    void shouldSkipAnAppositiveBetweenSourceAndVerb() {
+        List<ExtractedClaim> claims =
+                extractor.extract(
+                        "Title line\n\n“The text is thinner than the last one,” Anna Berg, a"
+                                + " former negotiator, said at a briefing in Vienna.\n\nPetro"
+                                + " Kovalenko, 52, a farmer from near Kramatorsk, said the front"
+                                + " had not moved in months.");
+
+        assertThat(claims)
+                .extracting(ExtractedClaim::source, ExtractedClaim::content)
+                .containsExactly(
+                        tuple("Anna Berg", "The text is thinner than the last one"),
+                        tuple("Petro Kovalenko", "the front had not moved in months"));
+    }
+
+    @Test
+    void shouldTakeTheClaimAfterTheVerbWhenALeadClauseComesFirst() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nSpeaking in Kyiv on Tuesday, the foreign minister said the"
+                                + " plan would need changes before any signature.");
+
+        assertThat(c.source()).isEqualTo("the foreign minister");
+        assertThat(c.content()).isEqualTo("the plan would need changes before any signature");
+    }
+
+    @Test
+    void shouldReadTheSourceInsideTheClaim() {
+        String text =
+                "Title line\n\nThe main obstacle, the diplomat said, is the line of control in"
+                        + " the east.";
+        ExtractedClaim c = only(text);
+
+        assertThat(c.source()).isEqualTo("the diplomat");
+        assertThat(c.content()).isEqualTo("The main obstacle is the line of control in the east");
         assertThat(text.substring(c.contentSpan().start(), c.contentSpan().end()))
-                .isEqualTo(c.content());
+                .isEqualTo(
+                        "The main obstacle, the diplomat said, is the line of control in the east");
+    }
+
+    @Test
+    void shouldSkipWhomAndWhereBeforeThat() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nThe envoy told reporters in Geneva on Friday that a second"
+                                + " draft was being written.");
+
+        assertThat(c.source()).isEqualTo("The envoy");
+        assertThat(c.content()).isEqualTo("a second draft was being written");
+    }
+
+    @Test
+    void shouldFindASecondClaimAfterAParticiple() {
+        List<ExtractedClaim> claims =
+                extractor.extract(
+                        "Title line\n\nThe Kremlin said the talks had been useful, adding that"
+                                + " no date had been set for the next round.");
+
+        assertThat(claims)
+                .extracting(ExtractedClaim::source, ExtractedClaim::cue, ExtractedClaim::content)
+                .containsExactly(
+                        tuple("Kremlin", "said", "the talks had been useful"),
+                        tuple("Kremlin", "adding", "no date had been set for the next round"));
+    }
+
+    @Test
+    void shouldJoinAQuotationThatResumesAfterItsSource() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\n“We will not give up the east,” he said, “and nobody in"
+                                + " Kyiv has asked us to.”");
+
+        assertThat(c.content())
+                .isEqualTo("We will not give up the east and nobody in Kyiv has asked us to");
     }
 
     @Test
