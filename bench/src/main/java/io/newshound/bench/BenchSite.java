@@ -27,7 +27,7 @@ final class BenchSite implements AutoCloseable {
     private final HttpServer server;
 
     /** The server's handler threads: not daemons, so they are shut down on close. */
-    private final ExecutorService handlers = Executors.newFixedThreadPool(threads);
+    private final ExecutorService handlers;
 
     private final AtomicLongArray rounds;
     private final byte[][] pages = new byte[DISTINCT_PAGES][];
@@ -46,6 +46,7 @@ final class BenchSite implements AutoCloseable {
         }
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         server.createContext("/", this::serve);
+        handlers = Executors.newFixedThreadPool(threads);
         server.setExecutor(handlers);
         server.start();
     }
