@@ -219,6 +219,12 @@ public final class ClaimExtractor {
                             + "(?!adding|saying|citing|according|noting|who|which|as|but|and)"
                             + "(?<more>[^“”\"]{8,}?)[.!?]?$");
 
+    /** What {@link #MIDDLE} needs: a verb between commas. */
+    private static final Pattern MIDDLE_HINT =
+            Pattern.compile(
+                    "\\s(?:said|says|added|noted|argued|insisted|warned|believes|acknowledged|"
+                            + "explained|wrote|reported|reports),\\s");
+
     /** "At the same time, a White House representative said that …" */
     private static final Pattern LEADING = leading("^(?:(?<lead>[^,“\"]{1,60}),\\s+)?");
 
@@ -451,6 +457,11 @@ public final class ClaimExtractor {
                         ACCORDING_LAST,
                         LEADING,
                         LEADING_SOURCE_FIRST)) {
+            if ((pattern == MIDDLE && !MIDDLE_HINT.matcher(s).find())
+                    || ((pattern == ACCORDING_FIRST || pattern == ACCORDING_LAST)
+                            && !s.contains("ccording to"))) {
+                continue; // cheap checks first: most sentences cannot match these
+            }
             m = pattern.matcher(s);
             if (m.matches()) {
                 ExtractedClaim claim = build(m, base, s, context);
