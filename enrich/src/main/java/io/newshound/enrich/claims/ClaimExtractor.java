@@ -133,6 +133,10 @@ public final class ClaimExtractor {
                     "agreed",
                     "agrees");
 
+    /** Verbs that lead a claim only with "that" or a colon; see {@link #weakLeadingCue}. */
+    private static final Set<String> WEAK_LEADING_VERBS =
+            Set.of("continued", "concluded", "agreed", "agrees");
+
     private static final String VERB =
             "(?:told\\s+(?:reporters|journalists|the\\s+press|a\\s+briefing|them|him|her|us|"
                     + "[A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*){0,3})|"
@@ -463,7 +467,7 @@ public final class ClaimExtractor {
                 continue; // cheap checks first: most sentences cannot match these
             }
             m = pattern.matcher(s);
-            if (m.matches()) {
+            if (m.matches() && !(isLeading(pattern) && weakLeadingCue(m, s))) {
                 ExtractedClaim claim = build(m, base, s, context);
                 if (claim != null) {
                     return claim;
@@ -475,6 +479,23 @@ public final class ClaimExtractor {
             return buildWhole(m, base, s, context);
         }
         return null;
+    }
+
+    private static boolean isLeading(Pattern pattern) {
+        return pattern == LEADING || pattern == LEADING_SOURCE_FIRST;
+    }
+
+    /**
+     * A verb that reports speech only after a quotation ("…,” he continued.) or with "that" or a
+     * colon: "Fighting continued overnight near …" and "Russia agreed to …" are no claims.
+     */
+    private static boolean weakLeadingCue(Matcher m, String sentence) {
+        String verb = m.group("cue").replaceAll("^.*\\s", "");
+        if (!WEAK_LEADING_VERBS.contains(verb)) {
+            return false;
+        }
+        String between = sentence.substring(m.end("cue"), m.start("content"));
+        return !between.contains(":") && !between.matches("(?s).*\\bthat\\s+$");
     }
 
     private ExtractedClaim build(Matcher m, int base, String sentence, Context context) {

@@ -280,4 +280,21 @@ class ClaimExtractorTest {
                                 "Title line\n\nSnow fell across Lviv overnight. Trains ran late."))
                 .isEmpty();
     }
+
+    @Test
+    void shouldNotReadAVerbThatReportsOnlyAfterAQuotationAsACueBeforeItsClaim() {
+        assertThat(
+                        extractor.extract(
+                                "Title line\n\nShelling continued overnight near Siversk, where"
+                                        + " both sides have dug in. Russia agreed to a prisoner"
+                                        + " exchange last month."))
+                .isEmpty();
+
+        ExtractedClaim c =
+                only(
+                        "Title line\n\n“Nobody here expects the line to move this winter,” the"
+                                + " commander continued.");
+        assertThat(c.cue()).isEqualTo("continued");
+        assertThat(c.content()).isEqualTo("Nobody here expects the line to move this winter");
+    }
 }
