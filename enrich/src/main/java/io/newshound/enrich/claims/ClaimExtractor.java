@@ -154,7 +154,7 @@ public final class ClaimExtractor {
             "(?:also\\s+|reportedly\\s+|previously\\s+|earlier\\s+|has\\s+|have\\s+|had\\s+)?"
                     + VERB;
     private static final String SOURCE =
-            "(?:[\\p{L}\\p{N}’'./&-]+)(?:\\s+[\\p{L}\\p{N}’'./&-]+){0,9}?";
+            "(?:[\\p{L}\\p{N}’'./&-]+)(?:\\s+[\\p{L}\\p{N}’'./&()-]+){0,9}?";
 
     /** What may stand between a source and its verb: "Lance Beebe, 49, a Navy veteran, said …". */
     private static final String APPOSITIVE = "(?:(?:,\\s+[^,“”\"]{1,80}?){1,2},)?";
@@ -169,15 +169,22 @@ public final class ClaimExtractor {
      * own: in "In Arizona, Mr. Trump said his plan would …" the claim follows the verb.
      */
     private static final String AFTER_CUE =
-            "(?:(?<=told|tells|asked|asks|urged|warned)\\s+[^“”\"]*|,[^“”\"]*|\\s+(?:on|in|at|"
+            "(?:(?:,\\s+(?:and\\s+)?|\\s+(?:before|after|while|and)\\s+)(?:adding|saying|noting|"
+                    + "arguing|warning|insisting|explaining|stressing|telling)\\b.*"
+                    + "|(?<=told|tells|asked|asks|urged|warned)\\s+[^“”\"]*|,[^“”\"]*|\\s+(?:on|in|at|"
                     + "during|with|after|before|to|from|for|of|last|this|earlier|later|late|early|"
                     + "when|while|as|via|through|under|over|outside|since|about|Monday|Tuesday|"
                     + "Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|recently|"
                     + "again|then|now|previously|publicly|privately|repeatedly|also|afterward|"
-                    + "separately|instead|too)\\b[^“”\"]*)?";
+                    + "separately|instead|too)\\b(?:(?!\\bthat\\s)[^“”\"])*)?";
 
     /** The end of a quoted or reported passage before its source: a comma, a closing quote. */
     private static final String QUOTE_END = "(?:,[”\"]?|,''|[”\"],?|'',?)";
+
+    /** A word joining the sentence to the one before: "But Cox says …". */
+    private static final String CONJUNCTION =
+            "(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]till|[Ss]o|[Nn]ow|[Tt]hen|[Mm]eanwhile|[Hh]owever|"
+                    + "[Ii]nstead|[Ss]imilarly|[Ll]ikewise|[Mm]oreover),?\\s+)?";
 
     /** A source, what may stand between it and its verb, the verb and when. */
     private static final String SOURCE_AND_CUE =
@@ -230,7 +237,7 @@ public final class ClaimExtractor {
                             + "explained|wrote|reported|reports),\\s");
 
     /** "At the same time, a White House representative said that …" */
-    private static final Pattern LEADING = leading("^(?:(?<lead>[^,“\"]{1,60}),\\s+)?");
+    private static final Pattern LEADING = leading("^(?:(?<lead>[^,“\"]{1,120}),\\s+)?");
 
     /** The same without a lead: "Lance Beebe, 49, a Navy veteran, said …". */
     private static final Pattern LEADING_SOURCE_FIRST = leading("^");
@@ -238,6 +245,7 @@ public final class ClaimExtractor {
     private static Pattern leading(String lead) {
         return Pattern.compile(
                 lead
+                        + CONJUNCTION
                         + SOURCE_AND_CUE
                         + "(?:,\\s+citing\\s+(?<cited>[^,]+?),)?"
                         // whom and where: "told the paper on Tuesday that", "said in a statement
@@ -247,6 +255,52 @@ public final class ClaimExtractor {
                         + "(?<content>.{12,})$");
     }
 
+    /**
+     * The verb in a second clause of the subject: "Sullivan put off the decision but said the group
+     * could come back later", "By evening, Mr. Trump backtracked and said that …".
+     */
+    private static final Pattern COORDINATED =
+            Pattern.compile(
+                    "^(?:[^,“\"]{1,60},\\s+)?"
+                            + CONJUNCTION
+                            + "(?<source>(?:He|She|They|\\p{Lu}[\\p{L}\\p{N}’'.&-]*"
+                            + "(?:\\s+\\p{Lu}[\\p{L}\\p{N}’'.&()-]*){0,4}))"
+                            + "\\s+\\p{Ll}[^“”\";:]{2,160}?\\s+(?:and|but)\\s+(?:also\\s+|later\\s+|then\\s+)?"
+                            + "(?<cue>said|says|say|added|argued|warned|insisted|noted|acknowledged|"
+                            + "claimed|conceded|told\\s+(?:reporters|journalists|[A-Z][\\w-]*))"
+                            + "(?:\\s+"
+                            + DAY
+                            + ")?,?\\s+(?:that\\s+)?(?<content>.{12,})$");
+
+    /** The subject of a sentence, for the patterns that find its verb far from it. */
+    private static final String SUBJECT =
+            "(?<source>(?:He|She|They|\\p{Lu}[\\p{L}\\p{N}’'.&-]*"
+                    + "(?:\\s+(?:\\p{Lu}[\\p{L}\\p{N}’'.&()-]*|of|de|al|and)){0,5}))";
+
+    /** A participle after what its subject did: "Clinton attacked Trump, saying he would …". */
+    private static final String PARTICIPLE_CUE =
+            "(?<cue>saying|adding|arguing|suggesting|claiming|insisting|warning|noting|"
+                    + "stressing|explaining|asserting|contending|predicting|acknowledging|"
+                    + "telling\\s+(?:[^,.:;“”\"]{2,40}?(?=\\s+that\\s|:|,)|(?:reporters|journalists|"
+                    + "him|her|them|us|viewers|supporters|investors|the\\s+\\p{L}+|\\p{Lu}[\\w-]*"
+                    + "(?:\\s+\\p{Lu}[\\w-]*){0,3})(?:\\s+on\\s+\\p{Lu}\\w+)?))";
+
+    private static final Pattern PARTICIPIAL =
+            Pattern.compile(
+                    "^(?:[^,“\"]{1,60},\\s+)?"
+                            + CONJUNCTION
+                            + SUBJECT
+                            + "\\s+\\p{Ll}[^“”\";:]{2,200}?,\\s+(?:and\\s+)?(?:by\\s+)?"
+                            + PARTICIPLE_CUE
+                            + "(?:\\s+that\\s+|:\\s*|,\\s*|\\s+)(?<content>[^\\s].{11,})$");
+
+    /** What {@link #PARTICIPIAL} needs. */
+    private static final Pattern PARTICIPIAL_HINT =
+            Pattern.compile(
+                    ",\\s+(?:and\\s+)?(?:by\\s+)?(?:saying|adding|arguing|suggesting|claiming|"
+                            + "insisting|warning|noting|stressing|explaining|asserting|contending|"
+                            + "predicting|acknowledging|telling)\\s");
+
     /** "According to people familiar with the matter, …" */
     private static final Pattern ACCORDING_FIRST =
             Pattern.compile(
@@ -255,8 +309,8 @@ public final class ClaimExtractor {
     /** "…, according to a person with knowledge of the matter[, asking …]." */
     private static final Pattern ACCORDING_LAST =
             Pattern.compile(
-                    "^(?<content>.{12,}?),\\s+(?<cue>according\\s+to)\\s+(?<source>[^,.]{2,120})"
-                            + "(?:,[^.]*)?[.!?]?$");
+                    "^(?<content>.{12,}?),?\\s+(?<cue>according\\s+to)\\s+(?<source>[^,]{2,120}?)"
+                            + "(?:,.*)?[.!?)]*$");
 
     /** "… and, according to media reports, was received …" */
     private static final Pattern ACCORDING_INSIDE =
@@ -460,14 +514,20 @@ public final class ClaimExtractor {
                         ACCORDING_FIRST,
                         ACCORDING_LAST,
                         LEADING,
-                        LEADING_SOURCE_FIRST)) {
+                        LEADING_SOURCE_FIRST,
+                        COORDINATED,
+                        PARTICIPIAL)) {
             if ((pattern == MIDDLE && !MIDDLE_HINT.matcher(s).find())
+                    || (pattern == COORDINATED && !s.contains(" and ") && !s.contains(" but "))
+                    || (pattern == PARTICIPIAL && !PARTICIPIAL_HINT.matcher(s).find())
                     || ((pattern == ACCORDING_FIRST || pattern == ACCORDING_LAST)
                             && !s.contains("ccording to"))) {
                 continue; // cheap checks first: most sentences cannot match these
             }
             m = pattern.matcher(s);
-            if (m.matches() && !(isLeading(pattern) && weakLeadingCue(m, s))) {
+            if (m.matches()
+                    && !(isLeading(pattern) && weakLeadingCue(m, s))
+                    && !(pattern == TRAILING_INVERTED && isClause(m.group("source")))) {
                 ExtractedClaim claim = build(m, base, s, context);
                 if (claim != null) {
                     return claim;
@@ -480,6 +540,17 @@ public final class ClaimExtractor {
         }
         return null;
     }
+
+    /**
+     * Whether what follows an inverted verb reads as a clause, not as who spoke: in "Eswar Prasad,
+     * a professor at Cornell, said financial integration had amplified …" the source comes first.
+     */
+    private static boolean isClause(String source) {
+        return AUXILIARY.matcher(source).find() || source.strip().split("\\s+").length > 10;
+    }
+
+    private static final Pattern AUXILIARY =
+            Pattern.compile("\\b(?:had|has|have|did|does|do|is|are|was|were|will|would|could)\\b");
 
     private static boolean isLeading(Pattern pattern) {
         return pattern == LEADING || pattern == LEADING_SOURCE_FIRST;
@@ -520,8 +591,10 @@ public final class ClaimExtractor {
                 && "”\"’',.;: ".indexOf(sentence.charAt(contentEnd - 1)) >= 0) {
             contentEnd--;
         }
+        boolean quoted = contentStart > 0 && "“\"'".indexOf(sentence.charAt(contentStart - 1)) >= 0;
         if (contentEnd - contentStart < 12
-                || DANGLING.matcher(sentence.substring(contentStart, contentEnd)).find()) {
+                || (!quoted
+                        && DANGLING.matcher(sentence.substring(contentStart, contentEnd)).find())) {
             return null;
         }
         boolean quote = contentStart > 0 && "“\"'".indexOf(sentence.charAt(contentStart - 1)) >= 0;
@@ -616,6 +689,23 @@ public final class ClaimExtractor {
     private static Set<String> cueWords() {
         Set<String> words = new HashSet<>(VERBS);
         words.addAll(List.of("told", "tells", "pointed", "made", "according", "According"));
+        words.addAll(
+                List.of(
+                        "saying",
+                        "adding",
+                        "arguing",
+                        "suggesting",
+                        "claiming",
+                        "insisting",
+                        "warning",
+                        "noting",
+                        "stressing",
+                        "explaining",
+                        "asserting",
+                        "contending",
+                        "predicting",
+                        "acknowledging",
+                        "telling"));
         return Set.copyOf(words);
     }
 

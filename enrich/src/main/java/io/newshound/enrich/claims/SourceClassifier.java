@@ -59,7 +59,19 @@ final class SourceClassifier {
                             + "none|nobody|nothing|"
                             + "and|but|or|so|if|when|while|although|though|because|since|despite)\\b"
                             + "|\\b(is|are|was|were|be|been|being|will|would|may|might|can|could|should|"
-                            + "must|shall)\\b");
+                            + "must|shall)\\b"
+                            // "saying it kept …", "Umerov left early but"
+                            + "|^\\p{Ll}+ing\\b|\\s(?:but|and|or|then|also|yet)$");
+
+    /** A name after lower-case words: "the FBI", "ordinary Chinese traders". */
+    private static final Pattern NAME_INSIDE = Pattern.compile("\\s\\p{Lu}");
+
+    /** A noun phrase with a determiner: "the women", "many of her backers", "two residents". */
+    private static final Pattern DETERMINED =
+            Pattern.compile(
+                    "^(the|a|an|some|many|most|several|few|both|all|other|others|his|her|their|its|"
+                            + "our|one|two|three|four|five|dozens|hundreds|thousands)\\s+\\p{L}");
+
     private static final Set<String> NOT_SOURCES =
             Set.of("it", "this", "that", "which", "there", "what", "who", "i", "we", "you");
 
@@ -81,6 +93,8 @@ final class SourceClassifier {
             return false;
         }
         return Character.isUpperCase(p.codePointAt(0))
+                || NAME_INSIDE.matcher(p).find()
+                || (DETERMINED.matcher(p).find() && p.split("\\s+").length <= 8)
                 || SOURCE_NOUN.matcher(p).find()
                 || OFFICE.matcher(p).find()
                 || isBackReference(p);

@@ -297,4 +297,86 @@ class ClaimExtractorTest {
         assertThat(c.cue()).isEqualTo("continued");
         assertThat(c.content()).isEqualTo("Nobody here expects the line to move this winter");
     }
+
+    @Test
+    void shouldTakeASourceNamedAfterLowerCaseWordsOrWithADeterminerOrInParentheses() {
+        List<ExtractedClaim> claims =
+                extractor.extract(
+                        "Title line\n\nLater in the day, the OSCE said it would send observers to"
+                                + " the crossing. Sen. Jeanne Shaheen (D-N.H.) said the Senate"
+                                + " would take up the sanctions bill next week. But the farmers say"
+                                + " the grain corridor is still too risky for insurers.");
+
+        assertThat(claims)
+                .extracting(ExtractedClaim::source, ExtractedClaim::content)
+                .containsExactly(
+                        tuple("OSCE", "it would send observers to the crossing"),
+                        tuple(
+                                "Sen. Jeanne Shaheen (D-N.H.)",
+                                "the Senate would take up the sanctions bill next week"),
+                        tuple("the farmers", "the grain corridor is still too risky for insurers"));
+    }
+
+    @Test
+    void shouldFindTheVerbOfASecondClauseOrAParticipleFarFromItsSubject() {
+        List<ExtractedClaim> claims =
+                extractor.extract(
+                        "Title line\n\nUmerov left the meeting early but said the delegation"
+                                + " would return on Monday. Rubio defended the revised draft in"
+                                + " Geneva, saying it kept every point Kyiv had asked for.");
+
+        assertThat(claims)
+                .extracting(ExtractedClaim::source, ExtractedClaim::cue, ExtractedClaim::content)
+                .containsExactly(
+                        tuple("Umerov", "said", "the delegation would return on Monday"),
+                        tuple("Rubio", "saying", "it kept every point Kyiv had asked for"));
+    }
+
+    @Test
+    void shouldNotTakeAClauseAfterAnInvertedVerbForItsSource() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nMarta Kos, a lecturer in security studies at a Warsaw"
+                                + " university, said the buffer zone had become the real sticking"
+                                + " point.");
+
+        assertThat(c.source()).isEqualTo("Marta Kos");
+        assertThat(c.content()).isEqualTo("the buffer zone had become the real sticking point");
+    }
+
+    @Test
+    void shouldKeepAQuotationEndingInThatAndAParticipleWithItsOwnQuotation() {
+        List<ExtractedClaim> claims =
+                extractor.extract(
+                        "Title line\n\n“We have heard all of that,” Petrenko said, adding that"
+                                + " the offer was “the same map with new colours.”");
+
+        assertThat(claims)
+                .extracting(ExtractedClaim::cue, ExtractedClaim::content)
+                .containsExactly(
+                        tuple("said", "We have heard all of that"),
+                        tuple("adding", "the offer was “the same map with new colours"));
+    }
+
+    @Test
+    void shouldReadASourceWithAbbreviationsAfterAccordingTo() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nThe convoy crossed into Zaporizhzhia before dawn,"
+                                + " according to U.N. monitors.");
+
+        assertThat(c.source()).isEqualTo("U.N. monitors");
+        assertThat(c.content()).isEqualTo("The convoy crossed into Zaporizhzhia before dawn");
+    }
+
+    @Test
+    void shouldNotReadAPrepositionalLeadAsTheClaimOfATrailingSource() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nIn his reply, Andriy Sybiha, the foreign minister, said on"
+                                + " Tuesday that Kyiv had read every page of the draft.");
+
+        assertThat(c.source()).isEqualTo("Andriy Sybiha");
+        assertThat(c.content()).isEqualTo("Kyiv had read every page of the draft");
+    }
 }
