@@ -151,7 +151,8 @@ public final class ClaimExtractor {
     private static final Set<String> CUE_WORDS = cueWords();
 
     private static final String CUE =
-            "(?:also\\s+|reportedly\\s+|previously\\s+|earlier\\s+|has\\s+|have\\s+|had\\s+)?"
+            "(?:also\\s+|reportedly\\s+|previously\\s+|earlier\\s+|(?:has|have|had)\\s+"
+                    + "(?:\\p{Ll}+ly\\s+|also\\s+|long\\s+|often\\s+)?|\\p{Ll}+ly\\s+)?"
                     + VERB;
     private static final String SOURCE =
             "(?:[\\p{L}\\p{N}’'./&-]+)(?:\\s+[\\p{L}\\p{N}’'./&()-]+){0,9}?";
@@ -221,23 +222,37 @@ public final class ClaimExtractor {
                             + "(?:\\s*[“\"](?<more>[^“”\"]{3,})[”\"])?[.!?]?$");
 
     /** "The only problem, Ms. Bigbee said, is that …": the source inside the claim. */
+    private static final String MIDDLE_VERB =
+            "(?:said|says|say|added|noted|argued|argues|insisted|warned|believes|believe|"
+                    + "believed|acknowledged|explained|wrote|writes|reported|reports|suggested|"
+                    + "suggests|claimed|claims|predicted|conceded|contended|stressed|recalled|"
+                    + "thinks|think|thought|fears|hopes|admitted|maintained|maintains|told\\s+me|"
+                    + "told\\s+reporters)"
+                    // "suggested in a tweet", "said on Tuesday"
+                    + "(?:\\s+(?:in|on|at|to|during|last|this)\\s+[^,“”\"]{1,40})?";
+
     private static final Pattern MIDDLE =
             Pattern.compile(
                     "^(?<content>[^,“”\"]{15,}?),\\s+(?<source>"
                             + SOURCE
-                            + ")\\s+(?<cue>said|says|added|noted|argued|insisted|warned|believes|"
-                            + "acknowledged|explained|wrote|reported|reports),\\s+"
+                            + ")\\s+(?<cue>"
+                            + MIDDLE_VERB
+                            + "),\\s+"
                             + "(?!adding|saying|citing|according|noting|who|which|as|but|and)"
                             + "(?<more>[^“”\"]{8,}?)[.!?]?$");
 
     /** What {@link #MIDDLE} needs: a verb between commas. */
-    private static final Pattern MIDDLE_HINT =
-            Pattern.compile(
-                    "\\s(?:said|says|added|noted|argued|insisted|warned|believes|acknowledged|"
-                            + "explained|wrote|reported|reports),\\s");
+    private static final Pattern MIDDLE_HINT = Pattern.compile("\\s" + MIDDLE_VERB + ",\\s");
 
     /** "At the same time, a White House representative said that …" */
-    private static final Pattern LEADING = leading("^(?:(?<lead>[^,“\"]{1,120}),\\s+)?");
+    /** A dateline: "CLEVELAND, July 19 (UPI) — ". */
+    private static final String DATELINE = "(?:\\p{Lu}[\\p{Lu} .]+,[^—–]{1,40}?\\s+[—–]\\s+)?";
+
+    private static final Pattern LEADING =
+            leading("^" + DATELINE + "(?:(?<lead>[^,“\"]{1,120}),\\s+|[^,“\":]{1,120}:\\s+)?");
+
+    /** After a "that": "One thing in her favour is that 78 percent of voters said they …". */
+    private static final Pattern LEADING_AFTER_THAT = leading("^[^,“\"]{1,120}?\\s+that\\s+");
 
     /** The same without a lead: "Lance Beebe, 49, a Navy veteran, said …". */
     private static final Pattern LEADING_SOURCE_FIRST = leading("^");
@@ -332,11 +347,15 @@ public final class ClaimExtractor {
                             + "n[’']t\\b|\\bnot\\s+(currently|yet|planned|true)\\b|\\bno\\s+(plans?|"
                             + "such|agreement|meeting)\\b|\\bnever\\b|^no\\s");
 
+    private static final Pattern SPACES = Pattern.compile("[\\u00A0\\u2007\\u2009\\u202F]");
+
     private final SentenceSplitter splitter = new SentenceSplitter();
     private final SourceClassifier classifier = new SourceClassifier();
 
     /** The claims of {@code text}, in order of appearance. */
     public List<ExtractedClaim> extract(String text) {
+        // No-break and thin spaces read as spaces; one character for one, so spans hold.
+        text = SPACES.matcher(text).replaceAll(" ");
         List<ExtractedClaim> claims = new ArrayList<>();
         Context context = new Context();
         List<Sentence> sentences = splitter.split(text);
@@ -516,7 +535,8 @@ public final class ClaimExtractor {
                         LEADING,
                         LEADING_SOURCE_FIRST,
                         COORDINATED,
-                        PARTICIPIAL)) {
+                        PARTICIPIAL,
+                        LEADING_AFTER_THAT)) {
             if ((pattern == MIDDLE && !MIDDLE_HINT.matcher(s).find())
                     || (pattern == COORDINATED && !s.contains(" and ") && !s.contains(" but "))
                     || (pattern == PARTICIPIAL && !PARTICIPIAL_HINT.matcher(s).find())
@@ -527,7 +547,7 @@ public final class ClaimExtractor {
             m = pattern.matcher(s);
             if (m.matches()
                     && !(isLeading(pattern) && weakLeadingCue(m, s))
-                    && !(pattern == TRAILING_INVERTED && isClause(m.group("source")))) {
+                    && !(pattern == TRAILING_INVERTED && isClause(m, s))) {
                 ExtractedClaim claim = build(m, base, s, context);
                 if (claim != null) {
                     return claim;
@@ -545,15 +565,28 @@ public final class ClaimExtractor {
      * Whether what follows an inverted verb reads as a clause, not as who spoke: in "Eswar Prasad,
      * a professor at Cornell, said financial integration had amplified …" the source comes first.
      */
-    private static boolean isClause(String source) {
-        return AUXILIARY.matcher(source).find() || source.strip().split("\\s+").length > 10;
+    private static boolean isClause(Matcher m, String sentence) {
+        String source = m.group("source").strip();
+        if (AUXILIARY.matcher(source).find() || source.split("\\s+").length > 10) {
+            return true;
+        }
+        // Without a closing quotation mark before the verb, "Roxana Leon, 63, a voter from Miami,
+        // said she wanted …" names its source first: only a name or a title may follow the verb.
+        String before = sentence.substring(m.end("content"), m.start("cue"));
+        return !QUOTE_MARK.matcher(before).find() && !NAMED.matcher(source).find();
     }
+
+    private static final Pattern QUOTE_MARK = Pattern.compile("[”\"']");
+
+    private static final Pattern NAMED = Pattern.compile("^(?:\\p{Lu}|(?:the|a|an)\\s)");
 
     private static final Pattern AUXILIARY =
             Pattern.compile("\\b(?:had|has|have|did|does|do|is|are|was|were|will|would|could)\\b");
 
     private static boolean isLeading(Pattern pattern) {
-        return pattern == LEADING || pattern == LEADING_SOURCE_FIRST;
+        return pattern == LEADING
+                || pattern == LEADING_SOURCE_FIRST
+                || pattern == LEADING_AFTER_THAT;
     }
 
     /**
@@ -592,7 +625,8 @@ public final class ClaimExtractor {
             contentEnd--;
         }
         boolean quoted = contentStart > 0 && "“\"'".indexOf(sentence.charAt(contentStart - 1)) >= 0;
-        if (contentEnd - contentStart < 12
+        // A quotation may be short ("“Technicals,” Bob said."); reported speech is a clause.
+        if (contentEnd - contentStart < (quoted ? 4 : 12)
                 || (!quoted
                         && DANGLING.matcher(sentence.substring(contentStart, contentEnd)).find())) {
             return null;

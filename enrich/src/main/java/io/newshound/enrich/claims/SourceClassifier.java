@@ -61,7 +61,8 @@ final class SourceClassifier {
                             + "|\\b(is|are|was|were|be|been|being|will|would|may|might|can|could|should|"
                             + "must|shall)\\b"
                             // "saying it kept …", "Umerov left early but"
-                            + "|^\\p{Ll}+ing\\b|\\s(?:but|and|or|then|also|yet)$");
+                            + "|^\\p{Ll}+ing\\b|\\s(?:but|and|or|then|also|yet)$"
+                            + "|\\b(?:said|says|say|told|tells)\\b");
 
     /** A name after lower-case words: "the FBI", "ordinary Chinese traders". */
     private static final Pattern NAME_INSIDE = Pattern.compile("\\s\\p{Lu}");

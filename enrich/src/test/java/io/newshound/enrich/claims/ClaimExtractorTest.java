@@ -379,4 +379,22 @@ class ClaimExtractorTest {
         assertThat(c.source()).isEqualTo("Andriy Sybiha");
         assertThat(c.content()).isEqualTo("Kyiv had read every page of the draft");
     }
+
+    @Test
+    void shouldSkipADatelineAndReadNoBreakSpacesAsSpaces() {
+        String text =
+                "Title line\n\nKYIV, Nov. 21 (Baltic Wire) — Deputy Foreign Minister Serhiy"
+                        + " Kyslytsya told delegates in Geneva that the new draft drops the amnesty"
+                        + " clause.\u00A0“We read it twice,” he said.";
+        List<ExtractedClaim> claims = extractor.extract(text);
+
+        assertThat(claims)
+                .extracting(ExtractedClaim::source, ExtractedClaim::content)
+                .containsExactly(
+                        tuple(
+                                "Deputy Foreign Minister Serhiy Kyslytsya",
+                                "the new draft drops the amnesty clause"),
+                        tuple("Deputy Foreign Minister Serhiy Kyslytsya", "We read it twice"));
+        assertThat(claims.get(1).contentSpan().of(text)).isEqualTo("We read it twice");
+    }
 }
