@@ -347,7 +347,19 @@ public final class ClaimExtractor {
                             + "n[’']t\\b|\\bnot\\s+(currently|yet|planned|true)\\b|\\bno\\s+(plans?|"
                             + "such|agreement|meeting)\\b|\\bnever\\b|^no\\s");
 
-    private static final Pattern SPACES = Pattern.compile("[\\u00A0\\u2007\\u2009\\u202F]");
+    private static String plainSpaces(String text) {
+        char[] chars = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u00A0' || c == '\u2007' || c == '\u2009' || c == '\u202F') {
+                if (chars == null) {
+                    chars = text.toCharArray();
+                }
+                chars[i] = ' ';
+            }
+        }
+        return chars == null ? text : new String(chars);
+    }
 
     private final SentenceSplitter splitter = new SentenceSplitter();
     private final SourceClassifier classifier = new SourceClassifier();
@@ -355,7 +367,7 @@ public final class ClaimExtractor {
     /** The claims of {@code text}, in order of appearance. */
     public List<ExtractedClaim> extract(String text) {
         // No-break and thin spaces read as spaces; one character for one, so spans hold.
-        text = SPACES.matcher(text).replaceAll(" ");
+        text = plainSpaces(text);
         List<ExtractedClaim> claims = new ArrayList<>();
         Context context = new Context();
         List<Sentence> sentences = splitter.split(text);
@@ -540,6 +552,7 @@ public final class ClaimExtractor {
             if ((pattern == MIDDLE && !MIDDLE_HINT.matcher(s).find())
                     || (pattern == COORDINATED && !s.contains(" and ") && !s.contains(" but "))
                     || (pattern == PARTICIPIAL && !PARTICIPIAL_HINT.matcher(s).find())
+                    || (pattern == LEADING_AFTER_THAT && !s.contains(" that "))
                     || ((pattern == ACCORDING_FIRST || pattern == ACCORDING_LAST)
                             && !s.contains("ccording to"))) {
                 continue; // cheap checks first: most sentences cannot match these
