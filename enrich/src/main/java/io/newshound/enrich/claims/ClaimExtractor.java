@@ -158,7 +158,7 @@ public final class ClaimExtractor {
             "(?:[\\p{L}\\p{N}’'./&-]+)(?:\\s+[\\p{L}\\p{N}’'./&()-]+){0,9}?";
 
     /** What may stand between a source and its verb: "Lance Beebe, 49, a Navy veteran, said …". */
-    private static final String APPOSITIVE = "(?:(?:,\\s+[^,“”\"]{1,80}?){1,2},)?";
+    private static final String APPOSITIVE = "(?:(?:,\\s+[^,“”\"]{1,120}?){1,2},)?";
 
     /** A quotation going on after its source: "“…,” she said, “but I could overlook it.”" */
     private static final String MORE =
@@ -249,7 +249,7 @@ public final class ClaimExtractor {
     private static final String DATELINE = "(?:\\p{Lu}[\\p{Lu} .]+,[^—–]{1,40}?\\s+[—–]\\s+)?";
 
     private static final Pattern LEADING =
-            leading("^" + DATELINE + "(?:(?<lead>[^,“\"]{1,120}),\\s+|[^,“\":]{1,120}:\\s+)?");
+            leading("^" + DATELINE + "(?:(?<lead>[^“\"]{1,120}?),\\s+|[^,“\":]{1,120}:\\s+)?");
 
     /** After a "that": "One thing in her favour is that 78 percent of voters said they …". */
     private static final Pattern LEADING_AFTER_THAT = leading("^[^,“\"]{1,120}?\\s+that\\s+");
@@ -560,6 +560,7 @@ public final class ClaimExtractor {
             m = pattern.matcher(s);
             if (m.matches()
                     && !(isLeading(pattern) && weakLeadingCue(m, s))
+                    && !(pattern == LEADING && reportsInLead(m))
                     && !(pattern == TRAILING_INVERTED && isClause(m, s))) {
                 ExtractedClaim claim = build(m, base, s, context);
                 if (claim != null) {
@@ -595,6 +596,18 @@ public final class ClaimExtractor {
 
     private static final Pattern AUXILIARY =
             Pattern.compile("\\b(?:had|has|have|did|does|do|is|are|was|were|will|would|could)\\b");
+
+    /**
+     * Whether the lead before a source reports speech itself: in "Linick said that he was
+     * satisfied, but he urged …" the claim is the lead's, not a second source's.
+     */
+    private static boolean reportsInLead(Matcher m) {
+        String lead = m.group("lead");
+        return lead != null && REPORTING_IN_LEAD.matcher(lead).find();
+    }
+
+    private static final Pattern REPORTING_IN_LEAD =
+            Pattern.compile("\\b(?:said|says|say|told|tells|according\\s+to)\\b");
 
     private static boolean isLeading(Pattern pattern) {
         return pattern == LEADING

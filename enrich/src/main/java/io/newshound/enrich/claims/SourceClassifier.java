@@ -73,6 +73,8 @@ final class SourceClassifier {
                     "^(the|a|an|some|many|most|several|few|both|all|other|others|his|her|their|its|"
                             + "our|one|two|three|four|five|dozens|hundreds|thousands)\\s+\\p{L}");
 
+    private static final Pattern RELATIVE = Pattern.compile("\\s(?:who|whose|which)\\s");
+
     private static final Set<String> NOT_SOURCES =
             Set.of("it", "this", "that", "which", "there", "what", "who", "i", "we", "you");
 
@@ -90,7 +92,9 @@ final class SourceClassifier {
         if (p.isEmpty() || NOT_SOURCES.contains(TextFolding.fold(p))) {
             return false;
         }
-        if (p.split("\\s+").length > 12 || NOT_A_NOUN_PHRASE.matcher(p).find()) {
+        // "The officials whose laws have been struck down": the relative clause may have verbs.
+        String head = RELATIVE.split(p, 2)[0];
+        if (p.split("\\s+").length > 12 || NOT_A_NOUN_PHRASE.matcher(head).find()) {
             return false;
         }
         return Character.isUpperCase(p.codePointAt(0))

@@ -397,4 +397,36 @@ class ClaimExtractorTest {
                         tuple("Deputy Foreign Minister Serhiy Kyslytsya", "We read it twice"));
         assertThat(claims.get(1).contentSpan().of(text)).isEqualTo("We read it twice");
     }
+
+    @Test
+    void shouldReadLongAppositivesLeadsWithCommasAndSourcesWithARelativeClause() {
+        List<ExtractedClaim> claims =
+                extractor.extract(
+                        "Title line\n\nOksana Hrytsenko, a former deputy head of the national"
+                                + " security council and an adviser to two defence ministers, said"
+                                + " the draft was written in Washington. Since the talks moved to"
+                                + " Abu Dhabi, Jan. 12, officials in Kyiv say they have seen no"
+                                + " new map. The commanders whose brigades hold the line near"
+                                + " Pokrovsk say the front has not moved in weeks.");
+
+        assertThat(claims)
+                .extracting(ExtractedClaim::source, ExtractedClaim::content)
+                .containsExactly(
+                        tuple("Oksana Hrytsenko", "the draft was written in Washington"),
+                        tuple("officials in Kyiv", "they have seen no new map"),
+                        tuple(
+                                "The commanders whose brigades hold the line near Pokrovsk",
+                                "the front has not moved in weeks"));
+    }
+
+    @Test
+    void shouldKeepTheClaimOfALeadThatReportsSpeechItself() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nYermak said that the delegation was ready, but he urged"
+                                + " the mediators to publish the full text.");
+
+        assertThat(c.source()).isEqualTo("Yermak");
+        assertThat(c.content()).startsWith("the delegation was ready");
+    }
 }
