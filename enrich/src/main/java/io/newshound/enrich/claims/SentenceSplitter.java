@@ -29,35 +29,57 @@ final class SentenceSplitter {
 
     List<Sentence> split(String text) {
         List<Sentence> sentences = new ArrayList<>();
+        int n = text.length();
         int start = 0;
+        while (start <= n) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = n;
+            }
+            // A quotation left open at the end of its paragraph goes on in the next one (the
+            // usual style for long quotes): its paragraph is split as if it had no quotes.
+            if (!splitParagraph(text, start, end, true, sentences)) {
+                splitParagraph(text, start, end, false, sentences);
+            }
+            start = end + 1;
+        }
+        return sentences;
+    }
+
+    /**
+     * Adds the sentences of the paragraph {@code [from, to)}; with {@code quotes}, not splitting
+     * inside quotations. Returns false, adding nothing, if a quotation is left open.
+     */
+    private boolean splitParagraph(
+            String text, int from, int to, boolean quotes, List<Sentence> sentences) {
+        List<Sentence> found = new ArrayList<>();
+        int start = from;
         boolean inCurly = false;
         boolean inStraight = false;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
+        int n = to;
+        for (int i = from; i < n; i++) {
             char c = text.charAt(i);
-            if (c == '\n') {
-                add(sentences, text, start, i);
-                start = i + 1;
-                inCurly = false;
-                inStraight = false;
-                continue;
-            }
-            if (c == '“') {
+            if (!quotes) {
+                // no quotation tracking
+            } else if (c == '“') {
                 inCurly = true;
             } else if (c == '”') {
                 inCurly = false;
             } else if (c == '"') {
                 inStraight = !inStraight;
-            } else if (c == '\'' && i + 1 < n && text.charAt(i + 1) == '\'') {
+            }
+            if (c == '\'' && i + 1 < n && text.charAt(i + 1) == '\'') {
                 // Two apostrophes are a double quotation mark in some wire copy: ''…,'' she said.
-                inStraight = !inStraight;
+                if (quotes) {
+                    inStraight = !inStraight;
+                }
                 if (i + 2 < n
                         && !inStraight
                         && i > 0
                         && ".!?".indexOf(text.charAt(i - 1)) >= 0
                         && text.charAt(i + 2) == ' '
                         && startsSentence(text, i + 2)) {
-                    add(sentences, text, start, i + 2);
+                    add(found, text, start, i + 2);
                     start = i + 2;
                 }
                 i++;
@@ -72,7 +94,7 @@ final class SentenceSplitter {
                         && text.charAt(end) == ' '
                         && startsSentence(text, end)
                         && !(c == '.' && isAbbreviation(text, i))) {
-                    add(sentences, text, start, end);
+                    add(found, text, start, end);
                     start = end;
                 }
             } else if ((c == '”' || c == '"') && !inCurly && !inStraight) {
@@ -82,13 +104,17 @@ final class SentenceSplitter {
                         && i + 1 < n
                         && text.charAt(i + 1) == ' '
                         && startsSentence(text, i + 1)) {
-                    add(sentences, text, start, i + 1);
+                    add(found, text, start, i + 1);
                     start = i + 1;
                 }
             }
         }
-        add(sentences, text, start, n);
-        return sentences;
+        if (inCurly || inStraight) {
+            return false;
+        }
+        add(found, text, start, n);
+        sentences.addAll(found);
+        return true;
     }
 
     private static boolean isCloser(char c) {

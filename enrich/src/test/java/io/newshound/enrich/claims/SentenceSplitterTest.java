@@ -36,4 +36,17 @@ class SentenceSplitterTest {
         assertThat(split("Envoys head east\nThey left on Sunday."))
                 .containsExactly("Envoys head east", "They left on Sunday.");
     }
+
+    @Test
+    void shouldSplitAParagraphWhoseQuotationGoesOnInTheNextParagraph() {
+        String text =
+                "“We will not trade land for a signature. The map stays as it is.\n"
+                        + "“Nobody in Kyiv has the mandate for that,” she said.";
+
+        assertThat(split(text))
+                .containsExactly(
+                        "“We will not trade land for a signature.",
+                        "The map stays as it is.",
+                        "“Nobody in Kyiv has the mandate for that,” she said.");
+    }
 }
