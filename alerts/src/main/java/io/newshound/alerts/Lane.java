@@ -110,6 +110,9 @@ final class Lane implements AutoCloseable {
     }
 
     private void deliver(AlertChannel channel, Alert alert, String thread, Outcome outcome) {
+        if (closing) {
+            return; // queued behind a stop: it goes after the restart
+        }
         if (alert.kind() == Alert.Kind.RE_REPORT && thread == null) {
             outcome.unthreaded(alert);
             return;
@@ -141,16 +144,35 @@ final class Lane implements AutoCloseable {
     }
 
     /**
-     * Stops the lane: what is queued stays undelivered and uncommitted, so it goes after a restart.
+     * Stops the lane: what is queued stays undelivered and uncommitted, so it goes after a restart;
+     * the delivery under way may finish (and be recorded, so a restart does not send it twice) for
+     * up to {@link #FINISH_GRACE}, then it is interrupted.
      */
     @Override
     public void close() {
+        stopTaking();
+        awaitStop();
+    }
+
+    /** The first half of {@link #close}: takes nothing more, lets the delivery under way finish. */
+    void stopTaking() {
         closing = true;
-        thread.shutdownNow();
+        thread.shutdown();
+    }
+
+    /** The second half of {@link #close}: waits for the delivery under way, then interrupts it. */
+    void awaitStop() {
         try {
-            thread.awaitTermination(5, TimeUnit.SECONDS);
+            if (!thread.awaitTermination(FINISH_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                thread.shutdownNow();
+                thread.awaitTermination(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
+            thread.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }
+
+    /** How long a stop waits for the delivery under way. */
+    static final Duration FINISH_GRACE = Duration.ofSeconds(5);
 }

@@ -82,9 +82,13 @@ final class Lanes implements AutoCloseable {
         };
     }
 
-    /** Stops every lane; what is queued goes again after a restart. */
+    /**
+     * Stops every lane: the deliveries under way finish (all lanes at once), what is queued goes
+     * again after a restart.
+     */
     @Override
     public void close() {
-        lanes.values().forEach(Lane::close);
+        lanes.values().forEach(Lane::stopTaking);
+        lanes.values().forEach(Lane::awaitStop);
     }
 }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -141,6 +142,49 @@ class AlertDeliveryIT {
     }
 
     @Test
+    void shouldFinishAndRecordTheDeliveryUnderWayWhenStoppedSoARestartDoesNotSendItAgain(
+            KafkaSettings kafka) throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            // The receiver takes the post at once and answers 700 ms later: the stop comes between.
+            CountDownLatch arrived = new CountDownLatch(1);
+            receiver.on(
+                    "/slow",
+                    n -> {
+                        arrived.countDown();
+                        return new Answer(200, Map.of(), 700);
+                    });
+            AlertsConfig config =
+                    AlertsConfig.defaults()
+                            .withStateDir(stateDir)
+                            .withConsole(false)
+                            .withChannels(List.of(hook("slow", receiver)), null);
+            try (AlertsApp alerts =
+                    new AlertsApp(config, kafka, new SimpleMeterRegistry(), line -> {})) {
+                alerts.start();
+                publish(kafka, claim("a#0", true, List.of("witkoff"), "The envoys land Thursday"));
+                assertThat(arrived.await(60, TimeUnit.SECONDS)).isTrue();
+            } // stopped while the answer is still on its way
+            rewind(kafka); // whether or not its position was committed, the first alert is read
+            // again
+
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            try (AlertsApp restarted = new AlertsApp(config, kafka, registry, line -> {})) {
+                restarted.start();
+                publish(kafka, claim("b#0", true, List.of("witkoff"), "Talks resume in Geneva"));
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> receiver.posts("/slow").size() >= 2);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> count(registry, "skipped") == 1.0);
+                assertThat(count(registry, "delivered")).isEqualTo(1.0);
+            }
+            assertThat(receiver.posts("/slow"))
+                    .extracting(p -> p.header(WebhookChannel.IDEMPOTENCY_KEY))
+                    .as("the alert under way at the stop was recorded, not sent again")
+                    .containsExactly("new:a#0@slow", "new:b#0@slow");
+        }
+    }
+
+    @Test
     void shouldReplyToTheFirstAlertsSlackThreadWithAReReportAfterARestart(KafkaSettings kafka)
             throws Exception {
         try (Receiver slackApi = new Receiver()) {
@@ -201,6 +245,12 @@ class AlertDeliveryIT {
                 kafka,
                 kafka.topics().claims().name(),
                 kafka.topics().claims().valueSerde().serializer().serialize(null, claim));
+    }
+
+    private static double count(SimpleMeterRegistry registry, String outcome) {
+        return registry.find("newshound.alerts").tag("outcome", outcome).counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
     }
 
     private static Subscription hook(String name, Receiver receiver) {
