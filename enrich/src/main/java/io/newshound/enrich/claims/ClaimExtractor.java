@@ -135,7 +135,7 @@ public final class ClaimExtractor {
 
     /** Verbs that lead a claim only with "that" or a colon; see {@link #weakLeadingCue}. */
     private static final Set<String> WEAK_LEADING_VERBS =
-            Set.of("continued", "concluded", "agreed", "agrees");
+            Set.of("continued", "concluded", "agreed", "agrees", "asked", "asks");
 
     private static final String VERB =
             "(?:told\\s+(?:reporters|journalists|the\\s+press|a\\s+briefing|them|him|her|us|"
@@ -172,7 +172,8 @@ public final class ClaimExtractor {
     private static final String AFTER_CUE =
             "(?:(?:,\\s+(?:and\\s+)?|\\s+(?:before|after|while|and)\\s+)(?:adding|saying|noting|"
                     + "arguing|warning|insisting|explaining|stressing|telling)\\b.*"
-                    + "|(?<=told|tells|asked|asks|urged|warned)\\s+[^“”\"]*|,[^“”\"]*|\\s+(?:on|in|at|"
+                    + "|(?<=told|tells|asked|asks|urged|warned)\\s+(?:(?!\\bthat\\s)[^“”\"])*|,[^“”\"]*"
+                    + "|\\s+(?:on|in|at|"
                     + "during|with|after|before|to|from|for|of|last|this|earlier|later|late|early|"
                     + "when|while|as|via|through|under|over|outside|since|about|Monday|Tuesday|"
                     + "Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|recently|"
@@ -261,6 +262,8 @@ public final class ClaimExtractor {
         return Pattern.compile(
                 lead
                         + CONJUNCTION
+                        + "(?:(?:when|where|after|because|since|while|although|though|as|once|"
+                        + "until|When|Where|After|Because|Since|While|Although|Though|As|Once)\\s+)?"
                         + SOURCE_AND_CUE
                         + "(?:,\\s+citing\\s+(?<cited>[^,]+?),)?"
                         // whom and where: "told the paper on Tuesday that", "said in a statement
@@ -315,6 +318,18 @@ public final class ClaimExtractor {
                     ",\\s+(?:and\\s+)?(?:by\\s+)?(?:saying|adding|arguing|suggesting|claiming|"
                             + "insisting|warning|noting|stressing|explaining|asserting|contending|"
                             + "predicting|acknowledging|telling)\\s");
+
+    /** "As The Hill reported, …". */
+    private static final Pattern AS_SOURCE_REPORTED =
+            Pattern.compile(
+                    "^(?:[Jj]ust\\s+)?[Aa]s\\s+(?<source>[^,]{2,80}?)\\s+(?<cue>(?:first\\s+)?reported|"
+                            + "reports|noted|notes|wrote|said|says|put\\s+it),\\s+(?<content>.{12,})$");
+
+    /** "As reported by Western Journalism, …". */
+    private static final Pattern AS_REPORTED_BY =
+            Pattern.compile(
+                    "^(?:[Jj]ust\\s+)?[Aa]s\\s+(?<cue>(?:first\\s+)?reported|noted)\\s+by\\s+"
+                            + "(?<source>[^,]{2,80}),\\s+(?<content>.{12,})$");
 
     /** "According to people familiar with the matter, …" */
     private static final Pattern ACCORDING_FIRST =
@@ -539,6 +554,8 @@ public final class ClaimExtractor {
         }
         for (Pattern pattern :
                 List.of(
+                        AS_SOURCE_REPORTED,
+                        AS_REPORTED_BY,
                         MIDDLE,
                         TRAILING,
                         TRAILING_INVERTED,
@@ -553,6 +570,10 @@ public final class ClaimExtractor {
                     || (pattern == COORDINATED && !s.contains(" and ") && !s.contains(" but "))
                     || (pattern == PARTICIPIAL && !PARTICIPIAL_HINT.matcher(s).find())
                     || (pattern == LEADING_AFTER_THAT && !s.contains(" that "))
+                    || ((pattern == AS_SOURCE_REPORTED || pattern == AS_REPORTED_BY)
+                            && !(s.startsWith("As ")
+                                    || s.startsWith("as ")
+                                    || s.startsWith("Just as ")))
                     || ((pattern == ACCORDING_FIRST || pattern == ACCORDING_LAST)
                             && !s.contains("ccording to"))) {
                 continue; // cheap checks first: most sentences cannot match these
@@ -561,7 +582,8 @@ public final class ClaimExtractor {
             if (m.matches()
                     && !(isLeading(pattern) && weakLeadingCue(m, s))
                     && !(pattern == LEADING && reportsInLead(m))
-                    && !(pattern == TRAILING_INVERTED && isClause(m, s))) {
+                    && !(pattern == TRAILING_INVERTED && isClause(m, s))
+                    && !(pattern == TRAILING && isLeadOnly(m, s))) {
                 ExtractedClaim claim = build(m, base, s, context);
                 if (claim != null) {
                     return claim;
@@ -609,6 +631,26 @@ public final class ClaimExtractor {
     private static final Pattern REPORTING_IN_LEAD =
             Pattern.compile("\\b(?:said|says|say|told|tells|according\\s+to)\\b");
 
+    /**
+     * Whether what stands before a trailing source is only a lead, not a claim: "After the tweet,
+     * Todd asked the mogul about it." A quotation is always a claim.
+     */
+    private static boolean isLeadOnly(Matcher m, String sentence) {
+        int start = m.start("content");
+        return start < sentence.length()
+                && "“\"'".indexOf(sentence.charAt(start)) < 0
+                && LEAD_ONLY.matcher(m.group("content")).lookingAt();
+    }
+
+    private static final Pattern LEAD_ONLY =
+            Pattern.compile(
+                    "(?:After|Before|In|On|At|During|When|While|Since|For|From|With|Without|By|"
+                            + "Under|Over|Following|Despite|Although|Though|Because|If|Unlike|Like|"
+                            + "Asked|Speaking|Pointing|Writing|Responding|Referring|Later|Earlier|"
+                            + "Meanwhile|Separately|Still|However|Yet|Then|Now|Also|Instead|"
+                            + "\\p{Lu}\\p{Ll}+ing)\\b(?:(?!\\b(?:is|are|was|were|will|would|has|have|had|"
+                            + "can|could|should|must|may|might)\\b)[^“”\"])*$");
+
     private static boolean isLeading(Pattern pattern) {
         return pattern == LEADING
                 || pattern == LEADING_SOURCE_FIRST
@@ -625,8 +667,15 @@ public final class ClaimExtractor {
             return false;
         }
         String between = sentence.substring(m.end("cue"), m.start("content"));
-        return !between.contains(":") && !between.matches("(?s).*\\bthat\\s+$");
+        if (between.contains(":") || between.matches("(?s).*\\bthat\\s+$")) {
+            return false;
+        }
+        // "Todd asked the mogul about it" asks nothing; "asked whether the plan …" does.
+        return !(verb.startsWith("ask") && QUESTION.matcher(m.group("content")).lookingAt());
     }
+
+    private static final Pattern QUESTION =
+            Pattern.compile("(?:\\S+\\s+){0,4}?(?:if|whether|why|how|what|who|when|where)\\s");
 
     private ExtractedClaim build(Matcher m, int base, String sentence, Context context) {
         String rawSource = m.group("source").strip();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Splits text into sentences with their character ranges. A line break always ends a sentence
@@ -78,7 +79,8 @@ final class SentenceSplitter {
                         && i > 0
                         && ".!?".indexOf(text.charAt(i - 1)) >= 0
                         && text.charAt(i + 2) == ' '
-                        && startsSentence(text, i + 2)) {
+                        && startsSentence(text, i + 2)
+                        && !attributionFollows(text, i + 2, n)) {
                     add(found, text, start, i + 2);
                     start = i + 2;
                 }
@@ -93,7 +95,8 @@ final class SentenceSplitter {
                 if (end < n
                         && text.charAt(end) == ' '
                         && startsSentence(text, end)
-                        && !(c == '.' && isAbbreviation(text, i))) {
+                        && !(c == '.' && isAbbreviation(text, i))
+                        && !(end > i + 1 && attributionFollows(text, end, n))) {
                     add(found, text, start, end);
                     start = end;
                 }
@@ -103,7 +106,8 @@ final class SentenceSplitter {
                         && ".!?".indexOf(text.charAt(i - 1)) >= 0
                         && i + 1 < n
                         && text.charAt(i + 1) == ' '
-                        && startsSentence(text, i + 1)) {
+                        && startsSentence(text, i + 1)
+                        && !attributionFollows(text, i + 1, n)) {
                     add(found, text, start, i + 1);
                     start = i + 1;
                 }
@@ -116,6 +120,20 @@ final class SentenceSplitter {
         sentences.addAll(found);
         return true;
     }
+
+    /**
+     * Whether a quotation that just closed is followed by its attribution: in "“Did you know it was
+     * Mussolini?” Todd asked." the question and its asker are one sentence.
+     */
+    private static boolean attributionFollows(String text, int from, int to) {
+        return ATTRIBUTION.matcher(text).region(from, to).lookingAt();
+    }
+
+    private static final Pattern ATTRIBUTION =
+            Pattern.compile(
+                    "\\s+(?:\\p{Lu}[\\p{L}’'.-]*\\s+){1,4}(?:said|says|asked|asks|added|told|wrote|"
+                            + "replied|recalled|explained|noted|insisted|argued|warned|continued|"
+                            + "declared|tweeted|shouted|wondered)\\b(?!\\s+that\\b)");
 
     private static boolean isCloser(char c) {
         return c == '”' || c == '"' || c == '’' || c == ')' || c == ']';

@@ -429,4 +429,36 @@ class ClaimExtractorTest {
         assertThat(c.source()).isEqualTo("Yermak");
         assertThat(c.content()).startsWith("the delegation was ready");
     }
+
+    @Test
+    void shouldReadAsReportedAndWhomAfterToldAndASubordinateClause() {
+        List<ExtractedClaim> claims =
+                extractor.extract(
+                        "Title line\n\nAs Politico reported, the envoys flew to Miami on Sunday."
+                                + " Olena Kovalenko told Reuters that the vote would wait. The"
+                                + " talks stalled in March, when Rubio told Fox News that the"
+                                + " map was final.");
+
+        assertThat(claims)
+                .extracting(ExtractedClaim::source, ExtractedClaim::cue, ExtractedClaim::content)
+                .containsExactly(
+                        tuple("Politico", "reported", "the envoys flew to Miami on Sunday"),
+                        tuple("Olena Kovalenko", "told Reuters", "the vote would wait"),
+                        tuple("Rubio", "told Fox News", "the map was final"));
+    }
+
+    @Test
+    void shouldTakeAQuestionWithItsAskerButNotAnAskingWithoutOne() {
+        List<ExtractedClaim> claims =
+                extractor.extract(
+                        "Title line\n\nAfter the briefing, Sybiha asked the envoys about the"
+                                + " map. “Who signs for Moscow?” Sybiha asked the room. A"
+                                + " reporter asked whether the ceasefire would hold.");
+
+        assertThat(claims)
+                .extracting(ExtractedClaim::source, ExtractedClaim::content)
+                .containsExactly(
+                        tuple("Sybiha", "Who signs for Moscow?"),
+                        tuple("a reporter", "whether the ceasefire would hold"));
+    }
 }
