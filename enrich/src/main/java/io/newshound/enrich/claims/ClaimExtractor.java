@@ -334,7 +334,7 @@ public final class ClaimExtractor {
     /** "According to people familiar with the matter, …" */
     private static final Pattern ACCORDING_FIRST =
             Pattern.compile(
-                    "^(?<cue>[Aa]ccording\\s+to)\\s+(?<source>[^,]{2,120}?),\\s+(?<content>.{12,})$");
+                    "^(?<cue>[Aa]ccording\\s+to)\\s+(?<source>[^,]{2,200}?),\\s+(?<content>.{12,})$");
 
     /** "…, according to a person with knowledge of the matter[, asking …]." */
     private static final Pattern ACCORDING_LAST =
@@ -679,10 +679,13 @@ public final class ClaimExtractor {
 
     private ExtractedClaim build(Matcher m, int base, String sentence, Context context) {
         String rawSource = m.group("source").strip();
-        if (!classifier.isPlausibleSource(rawSource)) {
+        String cue = has(m, "cue") ? m.group("cue") : "–";
+        // What follows "according to" is a source however long it is ("early results of exit
+        // polls conducted for the networks by Edison Research").
+        boolean according = cue.regionMatches(true, 0, "according", 0, 9);
+        if (!(according ? rawSource.length() >= 2 : classifier.isPlausibleSource(rawSource))) {
             return null;
         }
-        String cue = has(m, "cue") ? m.group("cue") : "–";
         Span cueSpan =
                 has(m, "cue")
                         ? span(m, "cue", base)

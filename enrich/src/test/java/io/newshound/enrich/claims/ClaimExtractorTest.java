@@ -359,6 +359,18 @@ class ClaimExtractorTest {
     }
 
     @Test
+    void shouldTakeALongSourceAfterAccordingTo() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nAccording to early results of an exit poll conducted for"
+                                + " three Ukrainian television channels by the Kyiv International"
+                                + " Institute of Sociology, most voters back the ceasefire.");
+
+        assertThat(c.source()).startsWith("early results of an exit poll");
+        assertThat(c.content()).isEqualTo("most voters back the ceasefire");
+    }
+
+    @Test
     void shouldReadASourceWithAbbreviationsAfterAccordingTo() {
         ExtractedClaim c =
                 only(
