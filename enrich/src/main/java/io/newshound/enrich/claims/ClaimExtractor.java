@@ -394,6 +394,21 @@ public final class ClaimExtractor {
                 ExtractedClaim second = secondClaim(text, sentence, claim);
                 if (second != null && claim.contentSpan().end() > second.cueSpan().start()) {
                     claim = claim.cutAt(text, second.cueSpan().start());
+                } else if (second == null && !claim.quote()) {
+                    Matcher other = OTHER_SOURCE.matcher(text);
+                    other.region(claim.contentSpan().start(), claim.contentSpan().end());
+                    if (other.find()) {
+                        // "74 percent said they are set on him, while 22 percent said they might
+                        // change their mind": two sources, two claims.
+                        ExtractedClaim next = otherSourceClaim(other, text, context);
+                        if (next != null) {
+                            ExtractedClaim cut = claim.cutAt(text, other.start());
+                            if (cut != null) {
+                                claim = cut;
+                                second = next;
+                            }
+                        }
+                    }
                 }
                 if (claim != null) {
                     claims.add(claim);
@@ -407,6 +422,43 @@ public final class ClaimExtractor {
             }
         }
         return claims;
+    }
+
+    /** A second source with its verb inside a reported claim: "…, while 22 percent said …". */
+    private static final Pattern OTHER_SOURCE =
+            Pattern.compile(
+                    ",?\\s+(?:while|whereas|but|and|as)\\s+(?<source>"
+                            + SOURCE
+                            + ")\\s+(?<cue>said|says|say|told\\s+reporters|added|argued|argue|"
+                            + "insisted|warned|noted|claimed|claim|believe|believes)\\s+(?:that\\s+)?"
+                            + "(?<content>[^“”\"]{12,}?)[.!?]?$");
+
+    private ExtractedClaim otherSourceClaim(Matcher m, String text, Context context) {
+        String rawSource = m.group("source").strip();
+        if (!classifier.isPlausibleSource(rawSource)) {
+            return null;
+        }
+        int start = m.start("content");
+        int end = m.end("content");
+        while (end > start && "”\"’',.;: ".indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        if (end - start < 12) {
+            return null;
+        }
+        Resolved who = resolve(rawSource, null, context);
+        String content = text.substring(start, end);
+        return new ExtractedClaim(
+                who.source,
+                who.type,
+                who.relayedBy,
+                m.group("cue").replaceAll("\\s+", " "),
+                content,
+                false,
+                isDenial(m.group("cue"), content),
+                new Span(m.start("source"), m.end("source")),
+                new Span(m.start("cue"), m.end("cue")),
+                new Span(start, end));
     }
 
     /** "…, he said, adding that …": a second claim of the same source in its sentence. */

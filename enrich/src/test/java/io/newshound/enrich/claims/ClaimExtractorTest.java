@@ -473,4 +473,21 @@ class ClaimExtractorTest {
                         tuple("Sybiha", "Who signs for Moscow?"),
                         tuple("a reporter", "whether the ceasefire would hold"));
     }
+
+    @Test
+    void shouldSplitASentenceWithTwoSourcesIntoTwoClaims() {
+        String text =
+                "Title line\n\nMost residents of Sloviansk said they would stay through the"
+                        + " winter, while local officials said the evacuation order would stand.";
+        List<ExtractedClaim> claims = extractor.extract(text);
+
+        assertThat(claims)
+                .extracting(ExtractedClaim::source, ExtractedClaim::content)
+                .containsExactly(
+                        tuple("Most residents of Sloviansk", "they would stay through the winter"),
+                        tuple("local officials", "the evacuation order would stand"));
+        assertThat(claims.get(1).sourceSpan().of(text)).isEqualTo("local officials");
+        assertThat(claims.get(1).contentSpan().of(text))
+                .isEqualTo("the evacuation order would stand");
+    }
 }
