@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -158,7 +159,11 @@ public final class ClaimExtractor {
             "(?:[\\p{L}\\p{N}’'./&-]+)(?:\\s+[\\p{L}\\p{N}’'./&()-]+){0,9}?";
 
     /** What may stand between a source and its verb: "Lance Beebe, 49, a Navy veteran, said …". */
-    private static final String APPOSITIVE = "(?:(?:,\\s+[^,“”\"]{1,120}?){1,2},)?";
+    private static final String APPOSITIVE =
+            "(?:(?:,\\s+[^,“”\"]{1,120}?){1,2},"
+                    // "Sen. Chris Murphy (a Connecticut Democrat) says", "the justice -- who … --
+                    // said"
+                    + "|\\s+\\([^()“”\"]{1,120}\\)|\\s+(?:--?|—|–)\\s+[^—–“”\"]{1,160}?\\s+(?:--?|—|–))?";
 
     /** A quotation going on after its source: "“…,” she said, “but I could overlook it.”" */
     private static final String MORE =
@@ -547,6 +552,9 @@ public final class ClaimExtractor {
      * what follows when that is a quotation of whole sentences (it ends with its own full stop, so
      * no other source follows it), or one ending its paragraph.
      */
+    /** The opening mark of each closing one, to tell a quotation left open from a new one. */
+    private static final Map<String, String> OPENING = Map.of("”", "“", "''", "''", "\"", "\"");
+
     static ExtractedClaim continuedQuote(String text, ExtractedClaim claim, int sentenceEnd) {
         if (!claim.quote()) {
             return claim;
@@ -568,15 +576,25 @@ public final class ClaimExtractor {
         int open = at + (closing.equals("''") ? 2 : 1);
         int close = text.indexOf(closing, open);
         int paragraph = text.indexOf('\n', at);
-        if (close < 0 || (paragraph >= 0 && close > paragraph)) {
-            return claim;
-        }
-        int after = close + closing.length();
-        boolean endsParagraph =
-                text.substring(after, paragraph < 0 ? text.length() : paragraph).isBlank();
-        boolean wholeSentences = close > open && ".!?".indexOf(text.charAt(close - 1)) >= 0;
-        if (!endsParagraph && !wholeSentences) {
-            return claim;
+        int paragraphEnd = paragraph < 0 ? text.length() : paragraph;
+        if (close < 0 || close > paragraphEnd) {
+            // Not closed in its paragraph: the usual style of a quotation that goes on in the
+            // next paragraph. It runs to the end of this one at least.
+            if (paragraphEnd - open < 2
+                    || text.substring(open, paragraphEnd).contains(OPENING.get(closing))) {
+                return claim;
+            }
+            close = paragraphEnd;
+            while (close > open && Character.isWhitespace(text.charAt(close - 1))) {
+                close--;
+            }
+        } else {
+            int after = close + closing.length();
+            boolean endsParagraph = text.substring(after, paragraphEnd).isBlank();
+            boolean wholeSentences = close > open && ".!?".indexOf(text.charAt(close - 1)) >= 0;
+            if (!endsParagraph && !wholeSentences) {
+                return claim;
+            }
         }
         int end = close;
         while (end > open && ",.!? ".indexOf(text.charAt(end - 1)) >= 0) {

@@ -52,7 +52,14 @@ final class SourceClassifier {
                             + "newspaper|government|ministry|insiders?|aides?|advisers?|negotiators?|"
                             + "survey|poll|study|statement|think tank|institute|leaders?|editorial|"
                             + "campaign|economists?|strategists?|professor|researchers?|critics|"
-                            + "supporters|lawyers?|attorneys?|residents|voters|witnesses|officers?|percent)\\b");
+                            + "supporters|lawyers?|attorneys?|residents|voters|witnesses|officers?|percent|"
+                            + "prosecutors?|investigators?|authorities|police|lawmakers|legislators|"
+                            + "observers|organi[sz]ers|activists|protesters|scientists|doctors|"
+                            + "historians|opponents|advocates|staffers|executives|employees|workers|"
+                            + "parents|students|teachers|farmers|soldiers|troops|commanders?|"
+                            + "neighbou?rs|members|delegates|donors|pollsters|regulators|judges?|"
+                            + "court|jurors|spokes\\w+|monitors|mediators|negotiators|allies|"
+                            + "participants|respondents|americans|ukrainians|russians|europeans)\\b");
     private static final Pattern NOT_A_NOUN_PHRASE =
             Pattern.compile(
                     "(?i)^(by|in|on|at|for|with|from|of|after|before|during|under|according|as|to|neither|no|"

@@ -299,7 +299,7 @@ class ClaimExtractorTest {
     }
 
     @Test
-    void shouldTakeASourceNamedAfterLowerCaseWordsOrWithADeterminerOrInParentheses() {
+    void shouldTakeASourceNamedAfterLowerCaseWordsOrWithADeterminerOrAParenthesis() {
         List<ExtractedClaim> claims =
                 extractor.extract(
                         "Title line\n\nLater in the day, the OSCE said it would send observers to"
@@ -312,7 +312,7 @@ class ClaimExtractorTest {
                 .containsExactly(
                         tuple("OSCE", "it would send observers to the crossing"),
                         tuple(
-                                "Sen. Jeanne Shaheen (D-N.H.)",
+                                "Sen. Jeanne Shaheen",
                                 "the Senate would take up the sanctions bill next week"),
                         tuple("the farmers", "the grain corridor is still too risky for insurers"));
     }
@@ -489,5 +489,23 @@ class ClaimExtractorTest {
         assertThat(claims.get(1).sourceSpan().of(text)).isEqualTo("local officials");
         assertThat(claims.get(1).contentSpan().of(text))
                 .isEqualTo("the evacuation order would stand");
+    }
+
+    @Test
+    void shouldTakeInAQuotationThatGoesOnIntoTheNextParagraph() {
+        String text =
+                "Title line\n\n“The map is the easy part,” said Iryna Vereshchuk, a deputy head"
+                        + " of the presidential office. “Guarantees are the hard part. Nobody"
+                        + " has offered them yet.\n\n“We will wait,” she added.";
+        List<ExtractedClaim> claims = extractor.extract(text);
+
+        assertThat(claims.get(0).source()).isEqualTo("Iryna Vereshchuk");
+        assertThat(claims.get(0).content())
+                .isEqualTo(
+                        "The map is the easy part. Guarantees are the hard part. Nobody has"
+                                + " offered them yet");
+        assertThat(claims.get(0).contentSpan().of(text))
+                .startsWith("The map is the easy part")
+                .endsWith("Nobody has offered them yet");
     }
 }
