@@ -134,6 +134,22 @@ public final class ClaimExtractor {
                     "agreed",
                     "agrees");
 
+    /** The verbs of a headline in title case; see {@link #TITLE_SAYS}. */
+    private static final List<String> TITLE_VERBS =
+            List.of(
+                    "Says",
+                    "Said",
+                    "Tells",
+                    "Warns",
+                    "Claims",
+                    "Insists",
+                    "Denies",
+                    "Vows",
+                    "Urges",
+                    "Admits",
+                    "Argues",
+                    "Predicts");
+
     /** Verbs that lead a claim only with "that" or a colon; see {@link #weakLeadingCue}. */
     private static final Set<String> WEAK_LEADING_VERBS =
             Set.of("continued", "concluded", "agreed", "agrees", "asked", "asks");
@@ -313,6 +329,7 @@ public final class ClaimExtractor {
                     "^(?:[^,“\"]{1,60},\\s+)?"
                             + CONJUNCTION
                             + SUBJECT
+                            + APPOSITIVE
                             + "\\s+\\p{Ll}[^“”\";:]{2,200}?,\\s+(?:and\\s+)?(?:by\\s+)?"
                             + PARTICIPLE_CUE
                             + "(?:\\s+that\\s+|:\\s*|,\\s*|\\s+)(?<content>[^\\s].{11,})$");
@@ -322,7 +339,15 @@ public final class ClaimExtractor {
             Pattern.compile(
                     ",\\s+(?:and\\s+)?(?:by\\s+)?(?:saying|adding|arguing|suggesting|claiming|"
                             + "insisting|warning|noting|stressing|explaining|asserting|contending|"
-                            + "predicting|acknowledging|telling)\\s");
+                            + "predicting|acknowledging|telling)\\b");
+
+    /** A headline in title case: "Hollande Says Trump ‘Makes You Want To Retch’". */
+    private static final Pattern TITLE_SAYS =
+            Pattern.compile(
+                    "^(?<source>\\p{Lu}[\\p{L}’'.-]*(?:\\s+\\p{Lu}[\\p{L}’'.-]*){0,4})\\s+"
+                            + "(?<cue>"
+                            + String.join("|", TITLE_VERBS)
+                            + ")\\s+(?<content>[\\p{Lu}“\"‘'].{8,}?)[.!?]?$");
 
     /** "As The Hill reported, …". */
     private static final Pattern AS_SOURCE_REPORTED =
@@ -445,9 +470,7 @@ public final class ClaimExtractor {
         }
         int start = m.start("content");
         int end = m.end("content");
-        while (end > start && "”\"’',.;: ".indexOf(text.charAt(end - 1)) >= 0) {
-            end--;
-        }
+        end = trimmedEnd(text, start, end);
         if (end - start < 12) {
             return null;
         }
@@ -489,9 +512,7 @@ public final class ClaimExtractor {
         while (start < end && "“\"‘' ".indexOf(s.charAt(start)) >= 0) {
             start++;
         }
-        while (end > start && "”\"’',.;: ".indexOf(s.charAt(end - 1)) >= 0) {
-            end--;
-        }
+        end = trimmedEnd(s, start, end);
         if (end - start < 12) {
             return null;
         }
@@ -624,6 +645,7 @@ public final class ClaimExtractor {
         }
         for (Pattern pattern :
                 List.of(
+                        TITLE_SAYS,
                         AS_SOURCE_REPORTED,
                         AS_REPORTED_BY,
                         MIDDLE,
@@ -640,6 +662,7 @@ public final class ClaimExtractor {
                     || (pattern == COORDINATED && !s.contains(" and ") && !s.contains(" but "))
                     || (pattern == PARTICIPIAL && !PARTICIPIAL_HINT.matcher(s).find())
                     || (pattern == LEADING_AFTER_THAT && !s.contains(" that "))
+                    || (pattern == TITLE_SAYS && !hasTitleVerb(s))
                     || ((pattern == AS_SOURCE_REPORTED || pattern == AS_REPORTED_BY)
                             && !(s.startsWith("As ")
                                     || s.startsWith("as ")
@@ -768,10 +791,7 @@ public final class ClaimExtractor {
         while (contentStart < contentEnd && "“\"‘' ".indexOf(sentence.charAt(contentStart)) >= 0) {
             contentStart++;
         }
-        while (contentEnd > contentStart
-                && "”\"’',.;: ".indexOf(sentence.charAt(contentEnd - 1)) >= 0) {
-            contentEnd--;
-        }
+        contentEnd = trimmedEnd(sentence, contentStart, contentEnd);
         boolean quoted = contentStart > 0 && "“\"'".indexOf(sentence.charAt(contentStart - 1)) >= 0;
         // A quotation may be short ("“Technicals,” Bob said."); reported speech is a clause.
         if (contentEnd - contentStart < (quoted ? 4 : 12)
@@ -785,10 +805,7 @@ public final class ClaimExtractor {
         if (has(m, "more") && m.group("more") != null) {
             // The claim goes on after its source: read as one, spanning both parts.
             int moreEnd = m.end("more");
-            while (moreEnd > m.start("more")
-                    && "”\"’',.;: ".indexOf(sentence.charAt(moreEnd - 1)) >= 0) {
-                moreEnd--;
-            }
+            moreEnd = trimmedEnd(sentence, m.start("more"), moreEnd);
             content = content + " " + sentence.substring(m.start("more"), moreEnd);
             contentEnd = moreEnd;
         }
@@ -871,6 +888,7 @@ public final class ClaimExtractor {
     private static Set<String> cueWords() {
         Set<String> words = new HashSet<>(VERBS);
         words.addAll(List.of("told", "tells", "pointed", "made", "according", "According"));
+        words.addAll(TITLE_VERBS);
         words.addAll(
                 List.of(
                         "saying",
@@ -889,6 +907,36 @@ public final class ClaimExtractor {
                         "acknowledging",
                         "telling"));
         return Set.copyOf(words);
+    }
+
+    /**
+     * The end of a claim's content with closing marks and punctuation trimmed off, but for a
+     * closing mark whose opening one is inside the content: "‘Will Not Sign A Surrender’".
+     */
+    static int trimmedEnd(String text, int start, int end) {
+        while (end > start) {
+            char c = text.charAt(end - 1);
+            if (c == '’' && text.lastIndexOf('‘', end - 2) >= start) {
+                break;
+            }
+            if (c == '”' && text.lastIndexOf('“', end - 2) >= start) {
+                break;
+            }
+            if ("”\"’',.;: ".indexOf(c) < 0) {
+                break;
+            }
+            end--;
+        }
+        return end;
+    }
+
+    private static boolean hasTitleVerb(String sentence) {
+        for (String verb : TITLE_VERBS) {
+            if (sentence.contains(" " + verb + " ")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code sentence} has a word of {@link #CUE_WORDS}. */

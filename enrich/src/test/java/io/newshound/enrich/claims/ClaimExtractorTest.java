@@ -345,7 +345,7 @@ class ClaimExtractorTest {
     }
 
     @Test
-    void shouldKeepAQuotationEndingInThatAndAParticipleWithItsOwnQuotation() {
+    void shouldKeepAQuotationEndingInThatAndAParticipleWithItsOwnBalancedQuotation() {
         List<ExtractedClaim> claims =
                 extractor.extract(
                         "Title line\n\n“We have heard all of that,” Petrenko said, adding that"
@@ -355,7 +355,7 @@ class ClaimExtractorTest {
                 .extracting(ExtractedClaim::cue, ExtractedClaim::content)
                 .containsExactly(
                         tuple("said", "We have heard all of that"),
-                        tuple("adding", "the offer was “the same map with new colours"));
+                        tuple("adding", "the offer was “the same map with new colours.”"));
     }
 
     @Test
@@ -507,5 +507,23 @@ class ClaimExtractorTest {
         assertThat(claims.get(0).contentSpan().of(text))
                 .startsWith("The map is the easy part")
                 .endsWith("Nobody has offered them yet");
+    }
+
+    @Test
+    void shouldReadAHeadlineInTitleCaseAndAParticipleAfterAnAppositive() {
+        List<ExtractedClaim> claims =
+                extractor.extract(
+                        "Sybiha Says Kyiv ‘Will Not Sign A Surrender’\n\nAndriy Yermak, the head"
+                                + " of the presidential office, left Geneva early, saying, “The"
+                                + " draft has not changed since Tuesday.”");
+
+        assertThat(claims)
+                .extracting(ExtractedClaim::source, ExtractedClaim::cue, ExtractedClaim::content)
+                .containsExactly(
+                        tuple("Sybiha", "Says", "Kyiv ‘Will Not Sign A Surrender’"),
+                        tuple(
+                                "Andriy Yermak",
+                                "saying",
+                                "The draft has not changed since Tuesday"));
     }
 }
