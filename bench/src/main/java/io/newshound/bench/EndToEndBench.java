@@ -94,6 +94,7 @@ public final class EndToEndBench {
             for (Service s : services) {
                 awaitReady(s);
             }
+            StageTap tap = new StageTap(kafka);
             site.publishAt(rate);
             System.err.printf(Locale.ROOT, "warm-up: %.0f articles/s for 60 s...%n", rate);
             Thread.sleep(60_000);
@@ -156,6 +157,8 @@ public final class EndToEndBench {
             }
             long[] latencies = receiver.latencies();
             System.err.println("p99 latency (ms) by minute of fetch:" + receiver.p99PerMinute());
+            String stages = receiver.stages(tap);
+            tap.close();
             double behind = site.published() - sum(services, "newshound_enrich_articles_total");
 
             site.publishAt(0);
@@ -167,12 +170,20 @@ public final class EndToEndBench {
             }
 
             int records = count(kafka, kafka.topics().articles().name());
-            KafkaSettings base = kafka.withTopicPrefix("bench-e2e-base.");
-            TopicAdmin.ensureTopics(base, List.of(base.topics().articles()));
-            double pass =
-                    TopologyBench.passThrough(
-                            kafka, kafka.topics().articles(), base.topics().articles(), records, 2);
-            double enrich = TopologyBench.enrich(base, records, 2);
+            double pass = Double.NaN;
+            double enrich = Double.NaN;
+            if (System.getenv("NEWSHOUND_BENCH_NO_BASELINE") == null) {
+                KafkaSettings base = kafka.withTopicPrefix("bench-e2e-base.");
+                TopicAdmin.ensureTopics(base, List.of(base.topics().articles()));
+                pass =
+                        TopologyBench.passThrough(
+                                kafka,
+                                kafka.topics().articles(),
+                                base.topics().articles(),
+                                records,
+                                2);
+                enrich = TopologyBench.enrich(base, records, 2);
+            }
 
             Runtime rt = Runtime.getRuntime();
             PrintTable table = new PrintTable();
@@ -207,6 +218,7 @@ public final class EndToEndBench {
                                     percentile(latencies, 0.99),
                                     latencies[latencies.length - 1],
                                     latencies.length));
+            table.row("p50-p99 (ms): fetch-publish / -first claim / -alert", "%s", stages);
             for (Service s : services) {
                 table.row(
                         s.name + ": max heap used (MB) / CPU (cores)",
@@ -432,7 +444,10 @@ public final class EndToEndBench {
         /** The server's handler threads: not daemons, so they are shut down on close. */
         private final ExecutorService handlers = Executors.newFixedThreadPool(4);
 
-        /** Per alert on a known article: when the article was fetched, and the latency. */
+        /**
+         * Per alert on a known article: when the article was fetched, the latency (ms), the
+         * article's number and when the alert came.
+         */
         private final ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
 
         private volatile long from = Long.MAX_VALUE;
@@ -456,7 +471,14 @@ public final class EndToEndBench {
                                             Integer.parseInt(
                                                     url.substring(slash + 1, url.length() - 5)));
                             if (fetched != null) {
-                                latencies.add(new long[] {fetched, (now - fetched) / 1_000_000});
+                                latencies.add(
+                                        new long[] {
+                                            fetched,
+                                            (now - fetched) / 1_000_000,
+                                            Integer.parseInt(
+                                                    url.substring(slash + 1, url.length() - 5)),
+                                            now
+                                        });
                                 lastLatencyMs = (now - fetched) / 1_000_000;
                             }
                         }
@@ -488,6 +510,42 @@ public final class EndToEndBench {
 
         int alerts() {
             return latencies.size();
+        }
+
+        /**
+         * The stages of the first alert on each article fetched since {@link #measureFrom}, as seen
+         * by {@code tap}: p50 and p99 of fetched-to-published, published-to-first-claim and
+         * first-claim-to-alert, in milliseconds.
+         */
+        String stages(StageTap tap) {
+            java.util.Map<Long, long[]> first = new java.util.HashMap<>();
+            for (long[] l : latencies) {
+                if (l[0] >= from) {
+                    first.merge(l[2], l, (a, b) -> a[3] <= b[3] ? a : b);
+                }
+            }
+            List<Long> ingest = new ArrayList<>();
+            List<Long> enrich = new ArrayList<>();
+            List<Long> alerts = new ArrayList<>();
+            for (long[] l : first.values()) {
+                Long published = tap.published((int) l[2]);
+                Long claimed = tap.claimed((int) l[2]);
+                if (published != null && claimed != null) {
+                    ingest.add((published - l[0]) / 1_000_000);
+                    enrich.add((claimed - published) / 1_000_000);
+                    alerts.add((l[3] - claimed) / 1_000_000);
+                }
+            }
+            return String.format(
+                    Locale.ROOT, "%s / %s / %s", p50p99(ingest), p50p99(enrich), p50p99(alerts));
+        }
+
+        private static String p50p99(List<Long> values) {
+            if (values.isEmpty()) {
+                return "-";
+            }
+            long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+            return percentile(sorted, 0.50) + "-" + percentile(sorted, 0.99);
         }
 
         /** The latency of the alert received last: whether alerts are keeping up. */
