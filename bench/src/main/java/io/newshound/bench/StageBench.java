@@ -43,10 +43,19 @@ final class StageBench {
                     articles.size(),
                     i -> articleJson.deserialize("articles", serialized.get(i)).text().length());
             stage(
-                    "tag (shipped topics)",
+                    "tag (shipped topics), on none",
                     seconds,
                     articles.size(),
                     i -> tagger.tag(articles.get(i).title(), articles.get(i).text()).size());
+            stage(
+                    "tag (shipped topics), on one",
+                    seconds,
+                    articles.size(),
+                    i ->
+                            tagger.tag(
+                                            "Peace plan: " + articles.get(i).title(),
+                                            articles.get(i).text())
+                                    .size());
             stage(
                     "story keys and sketch",
                     seconds,

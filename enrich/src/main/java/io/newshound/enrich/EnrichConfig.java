@@ -1,12 +1,15 @@
 package io.newshound.enrich;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.newshound.enrich.topics.LiveTopics;
 import io.newshound.enrich.topics.TopicRule;
 import io.newshound.enrich.topics.TopicRules;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * How enrich tags, deduplicates and decides novelty.
@@ -22,6 +25,8 @@ import java.util.List;
  *     to be one story (0 to 1)
  * @param stateDir where Kafka Streams keeps its local state; null for its default
  * @param threads stream threads
+ * @param claims which articles claims are extracted from: {@link ClaimScope#TAGGED} (the default)
+ *     or {@link ClaimScope#ALL}
  */
 public record EnrichConfig(
         @JsonProperty("topics") List<TopicRule> topics,
@@ -31,7 +36,37 @@ public record EnrichConfig(
         @JsonProperty("claim-window") Duration claimWindow,
         @JsonProperty("story-similarity") Double storySimilarity,
         @JsonProperty("state-dir") Path stateDir,
-        @JsonProperty("threads") Integer threads) {
+        @JsonProperty("threads") Integer threads,
+        @JsonProperty("claims") ClaimScope claims) {
+
+    /** Which articles claims are extracted from. */
+    public enum ClaimScope {
+        /**
+         * Articles with at least one topic. A claim without topics is never alerted (topics are
+         * what people subscribe to), so extracting it costs the most expensive step for nothing,
+         * and remembering it would make the same claim look old when it first reaches a followed
+         * story.
+         */
+        TAGGED,
+        /** Every article, for a claims topic that serves more than the alerts. */
+        ALL;
+
+        @JsonValue
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        public static ClaimScope of(String label) {
+            for (ClaimScope scope : values()) {
+                if (scope.label().equalsIgnoreCase(label.strip())) {
+                    return scope;
+                }
+            }
+            throw new IllegalArgumentException(
+                    "enrich.claims must be 'tagged' or 'all', not '" + label + "'");
+        }
+    }
 
     public EnrichConfig {
         topics = topics == null ? null : List.copyOf(topics);
@@ -40,6 +75,7 @@ public record EnrichConfig(
         claimWindow = claimWindow == null ? Duration.ofDays(7) : claimWindow;
         storySimilarity = storySimilarity == null ? 0.6 : storySimilarity;
         threads = threads == null ? 1 : threads;
+        claims = claims == null ? ClaimScope.TAGGED : claims;
         positive(topicsReload, "enrich.topics-reload");
         positive(dedupWindow, "enrich.dedup-window");
         positive(claimWindow, "enrich.claim-window");
@@ -60,7 +96,7 @@ public record EnrichConfig(
 
     /** The defaults: the shipped topics. */
     public static EnrichConfig defaults() {
-        return new EnrichConfig(null, null, null, null, null, null, null, null);
+        return new EnrichConfig(null, null, null, null, null, null, null, null, null);
     }
 
     /** The defaults with {@code topics}. */
@@ -77,12 +113,21 @@ public record EnrichConfig(
                 claimWindow,
                 storySimilarity,
                 stateDir,
-                threads);
+                threads,
+                claims);
     }
 
     public EnrichConfig withTopicsFile(Path file, Duration reload) {
         return new EnrichConfig(
-                null, file, reload, dedupWindow, claimWindow, storySimilarity, stateDir, threads);
+                null,
+                file,
+                reload,
+                dedupWindow,
+                claimWindow,
+                storySimilarity,
+                stateDir,
+                threads,
+                claims);
     }
 
     public EnrichConfig withStateDir(Path dir) {
@@ -94,19 +139,21 @@ public record EnrichConfig(
                 claimWindow,
                 storySimilarity,
                 dir,
-                threads);
+                threads,
+                claims);
     }
 
-    public EnrichConfig withWindows(Duration dedup, Duration claims) {
+    public EnrichConfig withWindows(Duration dedup, Duration claim) {
         return new EnrichConfig(
                 topics,
                 topicsFile,
                 topicsReload,
                 dedup,
-                claims,
+                claim,
                 storySimilarity,
                 stateDir,
-                threads);
+                threads,
+                claims);
     }
 
     public EnrichConfig withThreads(int count) {
@@ -118,7 +165,21 @@ public record EnrichConfig(
                 claimWindow,
                 storySimilarity,
                 stateDir,
-                count);
+                count,
+                claims);
+    }
+
+    public EnrichConfig withClaims(ClaimScope scope) {
+        return new EnrichConfig(
+                topics,
+                topicsFile,
+                topicsReload,
+                dedupWindow,
+                claimWindow,
+                storySimilarity,
+                stateDir,
+                threads,
+                scope);
     }
 
     /**

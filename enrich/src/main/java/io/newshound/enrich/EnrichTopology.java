@@ -68,10 +68,17 @@ public final class EnrichTopology {
     static final String SEEN_IDS = "seen-article-ids";
     static final String STORY_KEYS = StoryIndex.KEYS_STORE;
     static final String STORY_SKETCHES = StoryIndex.ARTICLES_STORE;
-    static final String STORY_PENDING = "story-pending";
+    static final String STORY_PENDING = "story-pending-votes";
+    static final String STORY_WAITING = "story-waiting-articles";
     static final String SEEN_CLAIMS = "seen-claims";
     static final List<String> STORES =
-            List.of(SEEN_IDS, STORY_KEYS, STORY_SKETCHES, STORY_PENDING, SEEN_CLAIMS);
+            List.of(
+                    SEEN_IDS,
+                    STORY_KEYS,
+                    STORY_SKETCHES,
+                    STORY_PENDING,
+                    STORY_WAITING,
+                    SEEN_CLAIMS);
 
     private EnrichTopology() {}
 
@@ -99,6 +106,8 @@ public final class EnrichTopology {
         // folds their updates and the final delete into little or nothing on the changelog.
         builder.addStateStore(
                 keyValueStore(STORY_PENDING, PendingStory.class).withCachingEnabled());
+        builder.addStateStore(
+                keyValueStore(STORY_WAITING, EnrichedArticle.class).withCachingEnabled());
         builder.addStateStore(windowStore(SEEN_CLAIMS, config.claimWindow(), Provenance.class));
 
         KStream<String, EnrichedArticle> byId =
@@ -169,7 +178,8 @@ public final class EnrichTopology {
                         .processValues(
                                 () -> new StoryDecisionProcessor(metrics),
                                 Named.as("story-decision"),
-                                STORY_PENDING);
+                                STORY_PENDING,
+                                STORY_WAITING);
 
         // Articles seen before (same id) go straight out: merged into the decided stream, they
         // would join the articles source and the decisions into one sub-topology.
@@ -192,7 +202,12 @@ public final class EnrichTopology {
                                 .withName("enriched-sink"));
 
         ClaimExtractor extractor = new ClaimExtractor();
-        decided.filter((id, article) -> !article.isDuplicate(), Named.as("originals"))
+        boolean allArticles = config.claims() == EnrichConfig.ClaimScope.ALL;
+        decided.filter(
+                        (id, article) ->
+                                !article.isDuplicate()
+                                        && (allArticles || !article.topics().isEmpty()),
+                        Named.as("originals"))
                 .flatMapValues(article -> claimsOf(extractor, article), Named.as("extract-claims"))
                 .selectKey((id, claim) -> claim.fingerprint(), Named.as("key-by-claim"))
                 .repartition(

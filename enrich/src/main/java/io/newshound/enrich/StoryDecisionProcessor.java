@@ -17,6 +17,7 @@ final class StoryDecisionProcessor
     private final EnrichMetrics metrics;
     private FixedKeyProcessorContext<String, EnrichedArticle> context;
     private KeyValueStore<String, PendingStory> pending;
+    private KeyValueStore<String, EnrichedArticle> waiting;
 
     StoryDecisionProcessor(EnrichMetrics metrics) {
         this.metrics = metrics;
@@ -26,18 +27,25 @@ final class StoryDecisionProcessor
     public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
         this.context = context;
         this.pending = context.getStateStore(EnrichTopology.STORY_PENDING);
+        this.waiting = context.getStateStore(EnrichTopology.STORY_WAITING);
     }
 
     @Override
     public void process(FixedKeyRecord<String, StoryMessage> record) {
-        PendingStory known = pending.get(record.key());
-        PendingStory next = PendingStory.gather(known, record.value());
+        String id = record.key();
+        StoryMessage message = record.value();
+        PendingStory next = PendingStory.gather(pending.get(id), message);
         if (!next.complete()) {
-            pending.put(record.key(), next);
+            pending.put(id, next);
+            if (message.article() != null) {
+                waiting.put(id, message.article());
+            }
             return;
         }
-        pending.delete(record.key());
-        EnrichedArticle decided = next.decide();
+        EnrichedArticle article = message.article() != null ? message.article() : waiting.get(id);
+        pending.delete(id);
+        waiting.delete(id);
+        EnrichedArticle decided = next.decide(article);
         if (decided.isDuplicate()) {
             metrics.duplicate(decided.duplicateKind());
         }

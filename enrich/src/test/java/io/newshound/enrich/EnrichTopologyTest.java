@@ -283,7 +283,7 @@ class EnrichTopologyTest {
                         "kl-1",
                         "Kyiv Ledger",
                         "Trip planned",
-                        "Officials in Kyiv expect a new round of talks in Geneva next week, Baltic Wire reports.",
+                        "Officials in Kyiv expect a new round of talks on the peace plan in Geneva next week, Baltic Wire reports.",
                         T0),
                 T0);
         publish(
@@ -291,7 +291,7 @@ class EnrichTopologyTest {
                         "np-4",
                         "Northern Courier",
                         "Geneva again",
-                        "Officials in Kyiv expect a new round of talks in Geneva next week, according to Baltic Wire.",
+                        "Officials in Kyiv expect a new round of talks on the peace plan in Geneva next week, according to Baltic Wire.",
                         T0.plusSeconds(600)),
                 T0.plusSeconds(600));
 
@@ -303,6 +303,49 @@ class EnrichTopologyTest {
         assertThat(out.get(1).provenance().firstReportedBy()).isEqualTo("Kyiv Ledger");
         assertThat(out.get(1).provenance().outlets())
                 .containsExactly("Kyiv Ledger", "Northern Courier");
+    }
+
+    @Test
+    void shouldLeaveOutTheClaimsOfAnArticleOnNoTopic() {
+        publish(
+                article(
+                        "lv-1",
+                        "Lviv Herald",
+                        "Storm warning",
+                        "Heavy snow will reach Lviv on Friday, the regional weather service said.",
+                        T0),
+                T0);
+        publish(
+                article(
+                        "lv-2",
+                        "Lviv Herald",
+                        "Envoy expected",
+                        "Steve Witkoff will visit Moscow next week, two officials said.",
+                        T0.plusSeconds(60)),
+                T0.plusSeconds(60));
+
+        assertThat(claims.readValuesToList())
+                .extracting(Claim::articleId, Claim::source)
+                .containsExactly(tuple("lv-2", "two officials"));
+    }
+
+    @Test
+    void shouldExtractTheClaimsOfEveryArticleWhenAskedForAll() {
+        driver.close();
+        start(EnrichConfig.of(TOPICS).withClaims(EnrichConfig.ClaimScope.ALL));
+
+        publish(
+                article(
+                        "lv-1",
+                        "Lviv Herald",
+                        "Storm warning",
+                        "Heavy snow will reach Lviv on Friday, the regional weather service said.",
+                        T0),
+                T0);
+
+        assertThat(claims.readValuesToList())
+                .extracting(Claim::articleId, Claim::source, Claim::topics)
+                .containsExactly(tuple("lv-1", "the regional weather service", List.of()));
     }
 
     @Test

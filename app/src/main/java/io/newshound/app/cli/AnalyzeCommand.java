@@ -54,7 +54,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Logging.quiet("org.apache.kafka"); // the test driver's remarks about its temporary state
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        EnrichConfig config = EnrichConfig.defaults();
+        // A preview: the claims of every document, on a followed topic or not.
+        EnrichConfig config = EnrichConfig.defaults().withClaims(EnrichConfig.ClaimScope.ALL);
         if (topics != null) {
             try {
                 TopicRules.Loaded loaded = TopicRules.load(topics);

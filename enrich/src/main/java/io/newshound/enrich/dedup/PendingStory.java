@@ -5,25 +5,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An article waiting for its slots' answers.
+ * What is known of an article waiting for its slots' answers. The article itself is kept apart,
+ * once: this record is read and written again at every answer, and copying a 5 KB article with it
+ * each time cost more than the decision.
  *
- * @param article the article, once it arrived (answers can come first)
+ * @param arrived whether the article has arrived (answers can come first)
  * @param probes answers to wait for
  * @param votes answers so far
  */
-public record PendingStory(EnrichedArticle article, int probes, List<StoryVote> votes) {
+public record PendingStory(boolean arrived, int probes, List<StoryVote> votes) {
     public PendingStory {
         votes = List.copyOf(votes);
     }
 
     /** {@code known} (or nothing yet) with {@code message} added. */
     public static PendingStory gather(PendingStory known, StoryMessage message) {
-        return (known == null ? new PendingStory(null, -1, List.of()) : known).with(message);
+        return (known == null ? new PendingStory(false, -1, List.of()) : known).with(message);
     }
 
     PendingStory with(StoryMessage message) {
         if (message.article() != null) {
-            return new PendingStory(message.article(), message.probes(), votes);
+            return new PendingStory(true, message.probes(), votes);
         }
         boolean known = votes.stream().anyMatch(v -> v.slot() == message.vote().slot());
         if (known) {
@@ -31,15 +33,15 @@ public record PendingStory(EnrichedArticle article, int probes, List<StoryVote> 
         }
         List<StoryVote> more = new ArrayList<>(votes);
         more.add(message.vote());
-        return new PendingStory(article, message.probes(), more);
+        return new PendingStory(arrived, message.probes(), more);
     }
 
     public boolean complete() {
-        return article != null && votes.size() >= probes;
+        return arrived && votes.size() >= probes;
     }
 
-    /** The article with its story decided: the best answer's story, or a story of its own. */
-    public EnrichedArticle decide() {
+    /** {@code article} with its story decided: the best answer's story, or a story of its own. */
+    public EnrichedArticle decide(EnrichedArticle article) {
         StoryVote best = null;
         for (StoryVote vote : votes) {
             if (vote.betterThan(best)) {

@@ -49,18 +49,29 @@ public final class TopicTagger implements AutoCloseable {
     private final List<String> names;
     private final List<String> errors;
     private final Set<String> fields;
+    private final RuleAnchors anchors;
     private final Set<String> reportedFailures = ConcurrentHashMap.newKeySet();
 
     private TopicTagger(
-            Monitor monitor, List<String> names, List<String> errors, Set<String> fields) {
+            Monitor monitor,
+            List<String> names,
+            List<String> errors,
+            Set<String> fields,
+            RuleAnchors anchors) {
         this.monitor = monitor;
         this.names = names;
         this.errors = errors;
         this.fields = fields;
+        this.anchors = anchors;
     }
 
     /** Compiles {@code rules}; the ones that do not parse are reported in {@link #errors()}. */
     public static TopicTagger compile(List<TopicRule> rules) {
+        return compile(rules, true);
+    }
+
+    /** Compiles {@code rules}, with the quick check for articles on no topic or without it. */
+    static TopicTagger compile(List<TopicRule> rules, boolean anchored) {
         TopicAnalyzer analyzer = new TopicAnalyzer();
         List<MonitorQuery> queries = new ArrayList<>(rules.size());
         List<String> names = new ArrayList<>(rules.size());
@@ -84,8 +95,13 @@ public final class TopicTagger implements AutoCloseable {
         try {
             Monitor monitor = new Monitor(analyzer);
             monitor.register(queries);
+            List<Query> parsed = queries.stream().map(MonitorQuery::getQuery).toList();
             return new TopicTagger(
-                    monitor, List.copyOf(names), List.copyOf(errors), Set.copyOf(fields));
+                    monitor,
+                    List.copyOf(names),
+                    List.copyOf(errors),
+                    Set.copyOf(fields),
+                    anchored ? RuleAnchors.of(parsed) : null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the topic rule index", e);
         }
@@ -171,6 +187,9 @@ public final class TopicTagger implements AutoCloseable {
             return List.of();
         }
         String full = title.isEmpty() ? body : title + "\n\n" + body;
+        if (anchors != null && !anchors.mightMatch(full)) {
+            return List.of(); // not a word any rule looks for: no need to analyze it
+        }
         int bodyStart = title.isEmpty() ? 0 : title.length() + 2;
         Document doc = new Document();
         addField(doc, RuleParser.TEXT, full);

@@ -31,7 +31,7 @@ class PendingStoryTest {
                         Texts.STORY);
         PendingStory pending =
                 new PendingStory(
-                        EnrichedArticle.original(edited, List.of()),
+                        true,
                         2,
                         List.of(
                                 new StoryVote(
@@ -39,7 +39,7 @@ class PendingStoryTest {
                                 new StoryVote(
                                         "edited", 0, 2, "first", DuplicateKind.NEAR, 0.91, 1_000)));
 
-        EnrichedArticle decided = pending.decide();
+        EnrichedArticle decided = pending.decide(EnrichedArticle.original(edited, List.of()));
 
         assertThat(decided.storyId()).isEqualTo("first");
         assertThat(decided.duplicateOf()).isEqualTo("first");
