@@ -305,16 +305,19 @@ class EnrichTopologyTest {
                 .containsExactly("Kyiv Ledger", "Northern Courier");
     }
 
+    /** An article with a claim, on none of the topics. */
+    static Article snowWarning() {
+        return article(
+                "lv-1",
+                "Lviv Herald",
+                "Storm warning",
+                "Heavy snow will reach Lviv on Friday, the regional weather service said.",
+                T0);
+    }
+
     @Test
     void shouldLeaveOutTheClaimsOfAnArticleOnNoTopic() {
-        publish(
-                article(
-                        "lv-1",
-                        "Lviv Herald",
-                        "Storm warning",
-                        "Heavy snow will reach Lviv on Friday, the regional weather service said.",
-                        T0),
-                T0);
+        publish(snowWarning(), T0);
         publish(
                 article(
                         "lv-2",
@@ -334,14 +337,7 @@ class EnrichTopologyTest {
         driver.close();
         start(EnrichConfig.of(TOPICS).withClaims(EnrichConfig.ClaimScope.ALL));
 
-        publish(
-                article(
-                        "lv-1",
-                        "Lviv Herald",
-                        "Storm warning",
-                        "Heavy snow will reach Lviv on Friday, the regional weather service said.",
-                        T0),
-                T0);
+        publish(snowWarning(), T0);
 
         assertThat(claims.readValuesToList())
                 .extracting(Claim::articleId, Claim::source, Claim::topics)

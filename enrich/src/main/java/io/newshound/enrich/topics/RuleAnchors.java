@@ -110,20 +110,10 @@ final class RuleAnchors {
             if (positions.length == 0 || positions[0].length == 0) {
                 return false;
             }
-            for (Term term : positions[0]) {
-                if (!add(term, anchors)) {
-                    return false;
-                }
-            }
-            return true;
+            return addAll(List.of(positions[0]), anchors);
         }
         if (query instanceof SynonymQuery synonyms) {
-            for (Term term : synonyms.getTerms()) {
-                if (!add(term, anchors)) {
-                    return false;
-                }
-            }
-            return !synonyms.getTerms().isEmpty();
+            return addAll(synonyms.getTerms(), anchors);
         }
         if (query instanceof PrefixQuery prefix) {
             return add(prefix.getPrefix(), prefix.getPrefix().text(), anchors);
@@ -134,6 +124,16 @@ final class RuleAnchors {
             return first > 0 && add(wildcard.getTerm(), text.substring(0, first), anchors);
         }
         return false;
+    }
+
+    /** Adds every one of {@code terms}, any of which may be the word found; false if none. */
+    private static boolean addAll(List<Term> terms, Set<String> anchors) {
+        for (Term term : terms) {
+            if (!add(term, anchors)) {
+                return false;
+            }
+        }
+        return !terms.isEmpty();
     }
 
     private static boolean add(Term term, Set<String> anchors) {
