@@ -70,6 +70,7 @@ public final class ClaimsScore {
         int goldFound = 0;
         int extracted = 0;
         int extractedRight = 0;
+        int missedNarrowly = 0;
         long nanos = 0;
         long chars = 0;
         Map<String, Integer> missedCues = new HashMap<>();
@@ -104,6 +105,9 @@ public final class ClaimsScore {
                     goldFound++;
                 } else {
                     missedCues.merge(a.cue().toLowerCase(Locale.ROOT), 1, Integer::sum);
+                    if (claims.stream().anyMatch(c -> matches(c.contentSpan(), a.content(), 0))) {
+                        missedNarrowly++;
+                    }
                     if (shown < SHOW) {
                         shown++;
                         int from = Math.max(0, a.content().start() - 120);
@@ -161,6 +165,11 @@ public final class ClaimsScore {
                 extractedRight,
                 extracted,
                 f1);
+        System.out.printf(
+                Locale.ROOT,
+                "missed: %d with no claim overlapping their content, %d overlapped by less%n",
+                gold - goldFound - missedNarrowly,
+                missedNarrowly);
         System.out.println(
                 "cues of the attributions most often missed: "
                         + missedCues.entrySet().stream()

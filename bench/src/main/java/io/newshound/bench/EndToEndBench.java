@@ -2,6 +2,7 @@ package io.newshound.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import io.newshound.enrich.EnrichConfig;
 import io.newshound.events.Json;
 import io.newshound.events.KafkaSettings;
 import io.newshound.events.TopicAdmin;
@@ -126,9 +127,9 @@ public final class EndToEndBench {
             int generatedAtStart = site.published();
             double enrichedAtStart = sum(services, "newshound_enrich_articles_total");
             double alertsAtStart = delivered(services);
-            long brokerAtStart = cpuTicks(env.pid());
+            long brokerAtStart = Cpu.ticks(env.pid());
             for (Service s : services) {
-                s.cpuTicksAtStart = cpuTicks(s.process.pid());
+                s.cpuTicksAtStart = Cpu.ticks(s.process.pid());
             }
             receiver.measureFrom(System.nanoTime());
             long start = System.nanoTime();
@@ -151,9 +152,9 @@ public final class EndToEndBench {
             int generated = site.published() - generatedAtStart;
             double enriched = sum(services, "newshound_enrich_articles_total") - enrichedAtStart;
             double alerts = delivered(services) - alertsAtStart;
-            long brokerTicks = cpuTicks(env.pid()) - brokerAtStart;
+            long brokerTicks = Cpu.ticks(env.pid()) - brokerAtStart;
             for (Service s : services) {
-                s.cpuTicksAtEnd = cpuTicks(s.process.pid());
+                s.cpuTicksAtEnd = Cpu.ticks(s.process.pid());
             }
             long[] latencies = receiver.latencies();
             System.err.println("p99 latency (ms) by minute of fetch:" + receiver.p99PerMinute());
@@ -175,14 +176,21 @@ public final class EndToEndBench {
             if (System.getenv("NEWSHOUND_BENCH_NO_BASELINE") == null) {
                 KafkaSettings base = kafka.withTopicPrefix("bench-e2e-base.");
                 TopicAdmin.ensureTopics(base, List.of(base.topics().articles()));
+                // The records of the run, copied to fresh topics for the two topologies.
+                TopologyBench.copy(
+                        kafka, kafka.topics().articles(), base.topics().articles(), records, 2, -1);
                 pass =
                         TopologyBench.passThrough(
-                                kafka,
-                                kafka.topics().articles(),
-                                base.topics().articles(),
-                                records,
-                                2);
-                enrich = TopologyBench.enrich(base, records, 2);
+                                        base, base.topics().articles(), records, 2, env.pid())
+                                .rate();
+                enrich =
+                        TopologyBench.enrich(
+                                        base,
+                                        records,
+                                        2,
+                                        EnrichConfig.defaults().claims(),
+                                        env.pid())
+                                .rate();
             }
 
             Runtime rt = Runtime.getRuntime();
@@ -399,13 +407,6 @@ public final class EndToEndBench {
             }
         }
         return total;
-    }
-
-    /** User and system CPU time of process {@code pid}, in clock ticks. */
-    private static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
     }
 
     private static String get(String url) throws IOException, InterruptedException {

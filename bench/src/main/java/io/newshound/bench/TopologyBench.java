@@ -8,6 +8,7 @@ import io.newshound.events.EventTopic;
 import io.newshound.events.KafkaSettings;
 import io.newshound.events.TopicAdmin;
 import io.newshound.events.streams.ManagedStreams;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,68 +64,74 @@ final class TopologyBench {
                     KafkaSettings.at(env.bootstrap)
                             .withTopicPrefix("bench-topology.")
                             .withPartitions(PARTITIONS);
+            long broker = env.pid();
             // A first, shorter round on other topics, so that what is measured runs compiled:
             // on two cores the JIT compilers otherwise take half a core for the first minute.
             int warmUp = Math.max(1_000, articles / 4);
             KafkaSettings warm = kafka.withTopicPrefix("bench-warm-up.").withPartitions(PARTITIONS);
-            measure(warm, warmUp, threads, "warm-up: ");
-            Rates rates = measure(kafka, articles, threads, "");
-            double pass = rates.passThrough();
-            double enrich = rates.enrich();
+            publish(warm, warm.topics().articles(), warmUp);
+            passThrough(warm, warm.topics().articles(), warmUp, threads, broker);
+            enrich(warm, warmUp, threads, EnrichConfig.ClaimScope.TAGGED, broker);
+
+            System.err.printf(Locale.ROOT, "publishing %,d articles...%n", articles);
+            publish(kafka, kafka.topics().articles(), articles);
+            Run pass = passThrough(kafka, kafka.topics().articles(), articles, threads, broker);
+            Run enrich = enrich(kafka, articles, threads, EnrichConfig.ClaimScope.TAGGED, broker);
             // The same records again, with the claims of every article extracted, not only of
             // those on a topic: what a claims topic serving more than the alerts costs.
-            KafkaSettings again = kafka.withTopicPrefix("bench-topology-all.");
-            TopicAdmin.ensureTopics(again, List.of(again.topics().articles()));
-            publish(again, again.topics().articles(), articles);
-            double enrichAll = enrich(again, articles, threads, EnrichConfig.ClaimScope.ALL);
+            KafkaSettings all = kafka.withTopicPrefix("bench-topology-all.");
+            publish(all, all.topics().articles(), articles);
+            Run enrichAll = enrich(all, articles, threads, EnrichConfig.ClaimScope.ALL, broker);
 
             Runtime rt = Runtime.getRuntime();
             System.out.printf(
                     Locale.ROOT,
                     "%nEnrich topology vs pass-through: %,d articles of 5 KB (half new stories,"
                             + " a quarter exact copies, a quarter wrapped copies; one in %d on a"
-                            + " followed topic), %d partitions,"
-                            + " %d stream threads, exactly once; %d cores, Java %s, max heap %d MB%n",
+                            + " followed topic), %d partitions, %d stream threads, exactly once"
+                            + " (commit every %d ms); broker in its own process; %d cores, Java"
+                            + " %s, max heap %d MB%n",
                     articles,
                     ON_TOPIC_EVERY,
                     PARTITIONS,
                     threads,
+                    ManagedStreams.commitInterval(),
                     rt.availableProcessors(),
                     System.getProperty("java.version"),
                     rt.maxMemory() / (1024 * 1024));
-            System.out.printf(Locale.ROOT, "%-44s %12s%n", "topology", "articles/s");
-            System.out.printf(
-                    Locale.ROOT, "%-44s %12.0f%n", "pass-through (read, deserialize, write)", pass);
-            System.out.printf(
-                    Locale.ROOT, "%-44s %12.0f%n", "enrich (claims of tagged articles)", enrich);
-            System.out.printf(
-                    Locale.ROOT, "%-44s %12.0f%n", "enrich (claims of every article)", enrichAll);
             System.out.printf(
                     Locale.ROOT,
-                    "ratio enrich / pass-through: %.2f (target >= 0.5); claims of every"
+                    "%-46s %12s %14s %14s%n",
+                    "topology",
+                    "articles/s",
+                    "streams cores",
+                    "broker cores");
+            pass.print("pass-through (read, deserialize, write)");
+            enrich.print("enrich (claims of articles on a topic)");
+            enrichAll.print("enrich (claims of every article)");
+            System.out.printf(
+                    Locale.ROOT,
+                    "ratio enrich / pass-through: %.2f (target >= 0.5); with the claims of every"
                             + " article: %.2f%n",
-                    enrich / pass,
-                    enrichAll / pass);
+                    enrich.rate() / pass.rate(),
+                    enrichAll.rate() / pass.rate());
         }
     }
 
-    private record Rates(double passThrough, double enrich) {}
-
-    /** Publishes {@code articles} to the topics of {@code kafka} and runs both topologies. */
-    private static Rates measure(KafkaSettings kafka, int articles, int threads, String round)
-            throws Exception {
-        EventTopic<String, Article> input = kafka.topics().articles();
-        EventTopic<String, Article> copied =
-                new EventTopic<>(
-                        kafka.topicPrefix() + "passthrough", input.keySerde(), input.valueSerde());
-        TopicAdmin.ensureTopics(kafka, List.of(input, copied));
-        System.err.printf(Locale.ROOT, "%spublishing %,d articles...%n", round, articles);
-        publish(kafka, input, articles);
-        double pass = passThrough(kafka, input, copied, articles, threads);
-        double enrich = enrich(kafka, articles, threads);
-        System.err.printf(
-                Locale.ROOT, "%spass-through %.0f/s, enrich %.0f/s%n", round, pass, enrich);
-        return new Rates(pass, enrich);
+    /**
+     * A topology's measured run: its rate, and the CPU its JVM and the broker used meanwhile (in
+     * cores; NaN when not known).
+     */
+    record Run(double rate, double streamsCores, double brokerCores) {
+        void print(String name) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-46s %12.0f %14.2f %14.2f%n",
+                    name,
+                    rate,
+                    streamsCores,
+                    brokerCores);
+        }
     }
 
     /**
@@ -133,6 +140,7 @@ final class TopologyBench {
      */
     static void publish(KafkaSettings kafka, EventTopic<String, Article> topic, int count)
             throws Exception {
+        TopicAdmin.ensureTopics(kafka, List.of(topic));
         Properties props = kafka.clientProperties();
         props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
@@ -193,37 +201,68 @@ final class TopologyBench {
                 text);
     }
 
-    static double passThrough(
+    /** Rounds of the pass-through, of which the median is taken: one round is over in seconds. */
+    private static final int PASS_ROUNDS = 3;
+
+    /**
+     * The pass-through topology over {@code input}, {@value #PASS_ROUNDS} times (each with its own
+     * application id and output topic): the round with the median rate.
+     */
+    static Run passThrough(
+            KafkaSettings kafka,
+            EventTopic<String, Article> input,
+            int articles,
+            int threads,
+            long brokerPid)
+            throws Exception {
+        List<Run> runs = new ArrayList<>();
+        for (int round = 0; round < PASS_ROUNDS; round++) {
+            EventTopic<String, Article> output =
+                    new EventTopic<>(
+                            kafka.topicPrefix() + "passthrough-" + round,
+                            input.keySerde(),
+                            input.valueSerde());
+            System.err.println("pass-through, round " + (round + 1) + "...");
+            runs.add(copy(kafka, input, output, articles, threads, brokerPid));
+        }
+        runs.sort(Comparator.comparingDouble(Run::rate));
+        return runs.get(runs.size() / 2);
+    }
+
+    /** One round of the pass-through topology, from {@code input} to {@code output}. */
+    static Run copy(
             KafkaSettings kafka,
             EventTopic<String, Article> input,
             EventTopic<String, Article> output,
             int articles,
-            int threads)
+            int threads,
+            long brokerPid)
             throws Exception {
+        TopicAdmin.ensureTopics(kafka, List.of(output));
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(input.name(), Consumed.with(input.keySerde(), input.valueSerde()))
                 .to(output.name(), Produced.with(output.keySerde(), output.valueSerde()));
         Path state = Files.createTempDirectory("newshound-bench-passthrough-");
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        System.err.println("pass-through...");
+        String app = output.name().replace('.', '-');
         try (ManagedStreams streams =
                 ManagedStreams.start(
-                        "passthrough",
+                        app,
                         builder.build(),
-                        ManagedStreams.properties("passthrough", kafka, state, threads, registry),
+                        ManagedStreams.properties(app, kafka, state, threads, registry),
                         registry)) {
-            return outputRate(kafka, output.name(), articles);
+            return outputRate(kafka, output.name(), articles, brokerPid);
         } finally {
             delete(state);
         }
     }
 
-    static double enrich(KafkaSettings kafka, int articles, int threads) throws Exception {
-        return enrich(kafka, articles, threads, EnrichConfig.defaults().claims());
-    }
-
-    static double enrich(
-            KafkaSettings kafka, int articles, int threads, EnrichConfig.ClaimScope claims)
+    static Run enrich(
+            KafkaSettings kafka,
+            int articles,
+            int threads,
+            EnrichConfig.ClaimScope claims,
+            long brokerPid)
             throws Exception {
         Path state = Files.createTempDirectory("newshound-bench-enrich-");
         System.err.println("enrich (claims of " + claims.label() + " articles)...");
@@ -237,7 +276,7 @@ final class TopologyBench {
                         kafka,
                         registry)) {
             enrich.start();
-            double rate = outputRate(kafka, kafka.topics().enriched().name(), articles);
+            Run measured = outputRate(kafka, kafka.topics().enriched().name(), articles, brokerPid);
             System.err.printf(
                     Locale.ROOT,
                     "  enrich decided %,.0f new stories and %,.0f duplicates, tagged %,.0f, and"
@@ -246,7 +285,7 @@ final class TopologyBench {
                     count(registry, "newshound.enrich.duplicates"),
                     count(registry, "newshound.enrich.tags"),
                     count(registry, "newshound.claims"));
-            return rate;
+            return measured;
         } finally {
             delete(state);
         }
@@ -254,9 +293,10 @@ final class TopologyBench {
 
     /**
      * Records per second committed to {@code topic}, from the moment a tenth of {@code expected}
-     * are there to the last.
+     * are there to the last, and the CPU this process and the broker's used in that time.
      */
-    static double outputRate(KafkaSettings kafka, String topic, int expected) {
+    static Run outputRate(KafkaSettings kafka, String topic, int expected, long brokerPid)
+            throws IOException {
         Properties props = kafka.clientProperties();
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
@@ -272,6 +312,8 @@ final class TopologyBench {
             long seen = 0;
             long tenth = expected / 10;
             long from = 0;
+            long selfAtFrom = 0;
+            long brokerAtFrom = 0;
             long progress = System.nanoTime();
             long lastChange = System.nanoTime();
             while (seen < expected) {
@@ -284,7 +326,7 @@ final class TopologyBench {
                     System.err.printf(Locale.ROOT, "  %,d of %,d%n", seen, expected);
                     progress = now;
                 }
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(20));
                 long before = seen;
                 seen += records.count();
                 if (seen > before) {
@@ -292,10 +334,18 @@ final class TopologyBench {
                 }
                 if (before < tenth && seen >= tenth) {
                     from = System.nanoTime();
+                    selfAtFrom = Cpu.ticks(ProcessHandle.current().pid());
+                    brokerAtFrom = brokerPid < 0 ? 0 : Cpu.ticks(brokerPid);
                     tenth = seen;
                 }
             }
-            return (seen - tenth) / ((System.nanoTime() - from) / 1e9);
+            double seconds = (System.nanoTime() - from) / 1e9;
+            double self = Cpu.cores(Cpu.ticks(ProcessHandle.current().pid()) - selfAtFrom, seconds);
+            double broker =
+                    brokerPid < 0
+                            ? Double.NaN
+                            : Cpu.cores(Cpu.ticks(brokerPid) - brokerAtFrom, seconds);
+            return new Run((seen - tenth) / seconds, self, broker);
         }
     }
 

@@ -167,13 +167,20 @@ public final class EnrichTopology {
         // Answers and articles are repartitioned by article id each on its own, and merged only
         // then: merged before, they would join the articles source and the probes topic into one
         // sub-topology whose tasks read their own output and can wait on it for ever.
+        // Both get the same number of partitions, so each article meets its answers in one task:
+        // left to Kafka Streams, each would take the count of the topic upstream of it (the
+        // probes' and the articles'), and an articles topic with more partitions than slots
+        // would leave its articles waiting for ever.
         KStream<String, EnrichedArticle> decided =
                 answers.repartition(
-                                Repartitioned.with(keys, messageSerde).withName("story-answers"))
+                                Repartitioned.with(keys, messageSerde)
+                                        .withName("story-answers")
+                                        .withNumberOfPartitions(slots))
                         .merge(
                                 articlesWaiting.repartition(
                                         Repartitioned.with(keys, messageSerde)
-                                                .withName("story-waiting")),
+                                                .withName("story-waiting")
+                                                .withNumberOfPartitions(slots)),
                                 Named.as("story-messages"))
                         .processValues(
                                 () -> new StoryDecisionProcessor(metrics),

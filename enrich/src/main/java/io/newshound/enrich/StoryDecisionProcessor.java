@@ -43,8 +43,9 @@ final class StoryDecisionProcessor
             return;
         }
         EnrichedArticle article = message.article() != null ? message.article() : waiting.get(id);
-        pending.delete(id);
-        waiting.delete(id);
+        // put(null), not delete(): delete reads the old value back, a whole article here.
+        pending.put(id, null);
+        waiting.put(id, null);
         EnrichedArticle decided = next.decide(article);
         if (decided.isDuplicate()) {
             metrics.duplicate(decided.duplicateKind());

@@ -13,6 +13,7 @@ import io.newshound.events.Article;
 import io.newshound.events.EnrichedArticle;
 import io.newshound.events.EventTopic;
 import io.newshound.events.KafkaSettings;
+import io.newshound.events.TopicAdmin;
 import io.newshound.testkit.KafkaBrokerExtension;
 import io.newshound.testkit.TopicReader;
 import java.nio.file.Path;
@@ -130,6 +131,51 @@ class EnrichStoriesIT {
             producer.flush();
             await().atMost(Duration.ofSeconds(120))
                     .until(() -> enriched.values().size() >= STORIES * 5);
+            assertDecided(enriched.values(), storyOf);
+        }
+    }
+
+    @Test
+    void shouldDecideArticlesOfATopicWithMorePartitionsThanTheIndexHasSlots(KafkaSettings broker)
+            throws Exception {
+        // The articles topic was made with 6 partitions; the configuration says 2, which sets
+        // the index's slots. Every article must still meet its answers.
+        KafkaSettings wide = broker.withPartitions(6);
+        TopicAdmin.ensureTopics(wide, List.of(wide.topics().articles()));
+        KafkaSettings kafka = broker.withPartitions(2);
+        Map<String, String> storyOf = new java.util.HashMap<>();
+        List<Article> articles = new ArrayList<>();
+        for (int s = 0; s < STORIES; s++) {
+            Article first = article("s" + s + "-first", "Baltic Wire", "Story " + s, story(s), T0);
+            Article copy =
+                    article(
+                            "s" + s + "-exact",
+                            "Danube Post",
+                            "Story " + s,
+                            story(s),
+                            T0.plusSeconds(60));
+            articles.add(first);
+            articles.add(copy);
+            storyOf.put(first.id(), first.id());
+            storyOf.put(copy.id(), first.id());
+        }
+
+        try (EnrichApp enrich =
+                        new EnrichApp(
+                                EnrichConfig.of(TOPICS).withStateDir(stateA),
+                                kafka,
+                                new SimpleMeterRegistry());
+                TopicReader<String, EnrichedArticle> enriched =
+                        new TopicReader<>(kafka, kafka.topics().enriched());
+                KafkaProducer<String, Article> producer = producer(kafka)) {
+            enrich.start();
+            for (int i = 0; i < articles.size(); i++) {
+                send(producer, kafka.topics().articles(), articles.get(i), i % 6);
+            }
+            producer.flush();
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() -> enriched.values().size() >= articles.size());
+
             assertDecided(enriched.values(), storyOf);
         }
     }

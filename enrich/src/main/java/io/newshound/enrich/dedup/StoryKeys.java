@@ -1,6 +1,5 @@
 package io.newshound.enrich.dedup;
 
-import io.newshound.enrich.topics.TextFolding;
 import io.newshound.events.Article;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +19,9 @@ public final class StoryKeys {
         if (!article.guid().equals(article.url())) {
             keys.add(GUID + article.guid());
         }
-        List<TextFolding.Token> tokens = TextFolding.tokens(article.text());
-        BodyFingerprint.of(tokens).ifPresent(fp -> keys.add(BODY + fp));
-        StorySketch sketch = StorySketch.of(tokens);
+        BodyWords words = BodyWords.of(article.text());
+        words.fingerprint().ifPresent(fp -> keys.add(BODY + fp));
+        StorySketch sketch = StorySketch.of(words.hashes());
         Map<Integer, List<String>> keysBySlot = new TreeMap<>();
         Map<Integer, List<Integer>> bandsBySlot = new TreeMap<>();
         for (String key : keys) {

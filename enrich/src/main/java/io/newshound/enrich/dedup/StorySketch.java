@@ -3,11 +3,9 @@ package io.newshound.enrich.dedup;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.newshound.enrich.topics.TextFolding;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
 
 /**
  * A bottom-k sketch of a body's word shingles: the {@value #K} smallest hashes of its 5-word runs
@@ -48,17 +46,15 @@ public final class StorySketch {
 
     /** The sketch of {@code body}, or null when it is too short to compare. */
     public static StorySketch of(String body) {
-        return of(TextFolding.tokens(body));
+        return of(BodyWords.of(body).hashes());
     }
 
-    /** The sketch of a body already split into {@code tokens}, or null when it is too short. */
-    static StorySketch of(List<TextFolding.Token> tokens) {
-        if (tokens.size() < MIN_WORDS) {
+    /**
+     * The sketch of a body whose folded words hash to {@code words}, or null when it is too short.
+     */
+    static StorySketch of(int[] words) {
+        if (words.length < MIN_WORDS) {
             return null;
-        }
-        int[] words = new int[tokens.size()];
-        for (int i = 0; i < words.length; i++) {
-            words[i] = tokens.get(i).folded().hashCode();
         }
         int count = words.length - SHINGLE + 1;
         int[] hashes = new int[count];

@@ -258,20 +258,55 @@ final class RuleAnchors {
         /** Per state: whether some anchor ends here (or in a state it falls back to). */
         private final boolean[] accepts;
 
-        /** The first state's transitions on ASCII, where a scan spends most of its steps. */
-        private final int[] rootAscii = new int[0x80];
+        /** Entries of {@link #dense} at most: beyond, ASCII takes the sparse way too. */
+        private static final int MAX_DENSE = 1 << 22;
+
+        /**
+         * Per ASCII character, its class: 0 for the characters no word has (which lead back to the
+         * first state from anywhere), else one per character words have.
+         */
+        private final int[] classOf = new int[0x80];
+
+        private int classes = 1;
+
+        /**
+         * The whole transition function on ASCII, failures followed ahead of time: the next state
+         * is {@code dense[state * classes + class]}. Null when too large.
+         */
+        private int[] dense;
 
         private Automaton(char[][] labels, int[][] targets, int[] fail, boolean[] accepts) {
             this.labels = labels;
             this.targets = targets;
             this.fail = fail;
             this.accepts = accepts;
-            Arrays.fill(rootAscii, -1);
-            for (int t = 0; t < labels[0].length; t++) {
-                if (labels[0][t] < 0x80) {
-                    rootAscii[labels[0][t]] = targets[0][t];
+        }
+
+        /** Fills {@link #dense}, states taken in breadth-first {@code order}. */
+        private void densify(List<Integer> order) {
+            for (char[] l : labels) {
+                for (char c : l) {
+                    if (c < 0x80 && classOf[c] == 0) {
+                        classOf[c] = classes++;
+                    }
                 }
             }
+            if ((long) labels.length * classes > MAX_DENSE) {
+                return;
+            }
+            int[] table = new int[labels.length * classes];
+            for (int state : order) {
+                for (char c = 0; c < 0x80; c++) {
+                    int cls = classOf[c];
+                    if (cls == 0) {
+                        continue;
+                    }
+                    int to = next(state, c);
+                    table[state * classes + cls] =
+                            to >= 0 ? to : state == 0 ? 0 : table[fail[state] * classes + cls];
+                }
+            }
+            dense = table;
         }
 
         static Automaton of(Collection<String> words) {
@@ -310,11 +345,14 @@ final class RuleAnchors {
             int[] fail = new int[size];
             Automaton automaton = new Automaton(sortedLabels, sortedTargets, fail, accepting);
             Queue<Integer> queue = new ArrayDeque<>();
+            List<Integer> order = new ArrayList<>(size);
+            order.add(0);
             for (int child : sortedTargets[0]) {
                 queue.add(child);
             }
             while (!queue.isEmpty()) {
                 int state = queue.remove();
+                order.add(state);
                 for (int t = 0; t < sortedLabels[state].length; t++) {
                     int child = sortedTargets[state][t];
                     int back = fail[state];
@@ -328,6 +366,7 @@ final class RuleAnchors {
                     queue.add(child);
                 }
             }
+            automaton.densify(order);
             return automaton;
         }
 
@@ -398,10 +437,15 @@ final class RuleAnchors {
             /** Steps on {@code c}; true once some word has ended. */
             @Override
             public boolean next(char c) {
-                int to = state == 0 && c < 0x80 ? rootAscii[c] : Automaton.this.next(state, c);
+                if (c < 0x80 && dense != null) {
+                    int cls = classOf[c];
+                    state = cls == 0 ? 0 : dense[state * classes + cls];
+                    return accepts[state];
+                }
+                int to = Automaton.this.next(state, c);
                 while (to < 0 && state > 0) {
                     state = fail[state];
-                    to = state == 0 && c < 0x80 ? rootAscii[c] : Automaton.this.next(state, c);
+                    to = Automaton.this.next(state, c);
                 }
                 state = Math.max(to, 0);
                 return accepts[state];

@@ -38,6 +38,44 @@ public final class TextFolding {
         return tokens;
     }
 
+    /** Receives the words of a text, folded, one at a time. */
+    public interface WordSink {
+        /** The next word, folded; the sequence is only valid during the call. */
+        void word(CharSequence folded);
+    }
+
+    /**
+     * The words {@link #tokens} finds, folded alike, given one at a time to {@code sink} without a
+     * string or a token made for each ASCII word: for hashing a whole body.
+     */
+    public static void forEachWord(String text, WordSink sink) {
+        StringBuilder word = new StringBuilder(32);
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            int c = text.codePointAt(i);
+            if (!isWordChar(c)) {
+                i += Character.charCount(c);
+                continue;
+            }
+            int start = i;
+            i = endOfRun(text, i);
+            while (i + 1 < n && text.charAt(i) == '-' && isWordChar(text.codePointAt(i + 1))) {
+                i = endOfRun(text, i + 1);
+            }
+            if (isAscii(text, start, i)) {
+                word.setLength(0);
+                for (int k = start; k < i; k++) {
+                    char ch = text.charAt(k);
+                    word.append(ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch);
+                }
+                sink.word(word);
+            } else {
+                sink.word(fold(text.substring(start, i)));
+            }
+        }
+    }
+
     private static int endOfRun(String text, int from) {
         int i = from;
         while (i < text.length()) {
@@ -77,8 +115,12 @@ public final class TextFolding {
     }
 
     private static boolean isAscii(String word) {
-        for (int i = 0; i < word.length(); i++) {
-            if (word.charAt(i) >= 0x80) {
+        return isAscii(word, 0, word.length());
+    }
+
+    private static boolean isAscii(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) >= 0x80) {
                 return false;
             }
         }

@@ -36,6 +36,11 @@ public final class ManagedStreams implements AutoCloseable {
      */
     static final int COMMIT_INTERVAL_MS = Integer.getInteger("newshound.commit-interval-ms", 25);
 
+    /** How often stream threads commit unless {@code kafka.properties} says otherwise (ms). */
+    public static int commitInterval() {
+        return COMMIT_INTERVAL_MS;
+    }
+
     private final String service;
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics metrics;
