@@ -17,24 +17,11 @@ public final class TextFolding {
 
     /** The words of {@code text}, in order. */
     public static List<Token> tokens(String text) {
-        // Words as [\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)* would match them, scanned by hand: the
-        // regular expression took half the time of an article's story keys.
         List<Token> tokens = new ArrayList<>();
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            int c = text.codePointAt(i);
-            if (!isWordChar(c)) {
-                i += Character.charCount(c);
-                continue;
-            }
-            int start = i;
-            i = endOfRun(text, i);
-            while (i + 1 < n && text.charAt(i) == '-' && isWordChar(text.codePointAt(i + 1))) {
-                i = endOfRun(text, i + 1);
-            }
-            tokens.add(new Token(fold(text.substring(start, i)), start, i));
-        }
+        forEachSpan(
+                text,
+                (start, end) ->
+                        tokens.add(new Token(fold(text.substring(start, end)), start, end)));
         return tokens;
     }
 
@@ -50,6 +37,30 @@ public final class TextFolding {
      */
     public static void forEachWord(String text, WordSink sink) {
         StringBuilder word = new StringBuilder(32);
+        forEachSpan(
+                text,
+                (start, end) -> {
+                    if (isAscii(text, start, end)) {
+                        word.setLength(0);
+                        for (int k = start; k < end; k++) {
+                            char ch = text.charAt(k);
+                            word.append(ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch);
+                        }
+                        sink.word(word);
+                    } else {
+                        sink.word(fold(text.substring(start, end)));
+                    }
+                });
+    }
+
+    private interface SpanSink {
+        void span(int start, int end);
+    }
+
+    /** Where each word of {@code text} starts and ends, in order. */
+    private static void forEachSpan(String text, SpanSink sink) {
+        // Words as [\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)* would match them, scanned by hand: the
+        // regular expression took half the time of an article's story keys.
         int n = text.length();
         int i = 0;
         while (i < n) {
@@ -63,16 +74,7 @@ public final class TextFolding {
             while (i + 1 < n && text.charAt(i) == '-' && isWordChar(text.codePointAt(i + 1))) {
                 i = endOfRun(text, i + 1);
             }
-            if (isAscii(text, start, i)) {
-                word.setLength(0);
-                for (int k = start; k < i; k++) {
-                    char ch = text.charAt(k);
-                    word.append(ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch);
-                }
-                sink.word(word);
-            } else {
-                sink.word(fold(text.substring(start, i)));
-            }
+            sink.span(start, i);
         }
     }
 
