@@ -3,6 +3,7 @@
 # local site, with a pass-through baseline on the same broker and records; prints one table.
 #   bench/e2e.sh [RATE] [MINUTES] [FEEDS] [services|all-in-one]
 # NEWSHOUND_BENCH_NO_BASELINE=1 leaves out the pass-through and enrich-alone runs.
+# NEWSHOUND_BENCH_SERVICE_OPTS="-Dnewshound.commit-interval-ms=100" passes JVM options to the services.
 # NEWSHOUND_BENCH_PROFILE=SERVICE:/path/to/libasyncProfiler.so=start,event=cpu,file=F.txt,collapsed
 # profiles one service while it runs.
 set -euo pipefail

@@ -64,8 +64,19 @@ public final class EndToEndBench {
             this.port = port;
         }
 
+        private String scraped;
+        private long scrapedAt;
+
+        /**
+         * The service's metrics, scraped at most once a second: each scrape costs the service CPU
+         * (thousands of Kafka meters), and the harness asks for several values at a time.
+         */
         String metrics() throws IOException, InterruptedException {
-            return get("http://127.0.0.1:" + port + "/metrics");
+            if (scraped == null || System.nanoTime() - scrapedAt > 1_000_000_000L) {
+                scraped = get("http://127.0.0.1:" + port + "/metrics");
+                scrapedAt = System.nanoTime();
+            }
+            return scraped;
         }
     }
 
@@ -301,6 +312,10 @@ public final class EndToEndBench {
         Path config = Files.writeString(dir.resolve(service + ".yml"), yaml);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap));
+        String options = System.getenv("NEWSHOUND_BENCH_SERVICE_OPTS");
+        if (options != null && !options.isBlank()) {
+            command.addAll(List.of(options.strip().split("\\s+")));
+        }
         String profile = System.getenv("NEWSHOUND_BENCH_PROFILE");
         if (profile != null && profile.startsWith(service + ":")) {
             command.add("-agentpath:" + profile.substring(service.length() + 1));
