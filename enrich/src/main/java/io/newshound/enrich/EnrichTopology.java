@@ -3,8 +3,7 @@ package io.newshound.enrich;
 import io.newshound.enrich.claims.ClaimExtractor;
 import io.newshound.enrich.claims.ClaimFingerprint;
 import io.newshound.enrich.claims.ExtractedClaim;
-import io.newshound.enrich.dedup.BandEntries;
-import io.newshound.enrich.dedup.IndexedArticle;
+import io.newshound.enrich.dedup.IndexSerdes;
 import io.newshound.enrich.dedup.PendingStory;
 import io.newshound.enrich.dedup.SeenArticle;
 import io.newshound.enrich.dedup.StoryIndex;
@@ -100,8 +99,16 @@ public final class EnrichTopology {
         Serde<String> keys = Serdes.String();
 
         builder.addStateStore(windowStore(SEEN_IDS, config.dedupWindow(), SeenArticle.class));
-        builder.addStateStore(keyValueStore(STORY_KEYS, BandEntries.class));
-        builder.addStateStore(keyValueStore(STORY_SKETCHES, IndexedArticle.class));
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(STORY_KEYS),
+                        Serdes.String(),
+                        IndexSerdes.bandEntries()));
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(STORY_SKETCHES),
+                        Serdes.String(),
+                        IndexSerdes.indexedArticle()));
         // Cached: an article and its answers usually meet within one commit, so the record cache
         // folds their updates and the final delete into little or nothing on the changelog.
         builder.addStateStore(

@@ -85,14 +85,13 @@ class EnrichAppIT {
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(
                             () -> {
-                                assertThat(store(registry, "entries", "story-key-index"))
+                                assertThat(store(registry, "entries", "story-keys"))
                                         .isGreaterThanOrEqualTo(10);
                                 // RocksDB's estimate: the article in each slot it went to,
                                 // plus a bookkeeping entry or so per store.
-                                assertThat(store(registry, "entries", "story-index-articles"))
+                                assertThat(store(registry, "entries", "story-articles"))
                                         .isPositive();
-                                assertThat(store(registry, "bytes", "story-key-index"))
-                                        .isPositive();
+                                assertThat(store(registry, "bytes", "story-keys")).isPositive();
                                 assertThat(store(registry, "entries", "seen-claims")).isPositive();
                             });
         }

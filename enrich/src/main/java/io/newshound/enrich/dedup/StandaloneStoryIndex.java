@@ -1,6 +1,5 @@
 package io.newshound.enrich.dedup;
 
-import io.newshound.events.JsonSerde;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
@@ -48,14 +47,14 @@ public final class StandaloneStoryIndex implements AutoCloseable {
                 Stores.keyValueStoreBuilder(
                                 Stores.persistentKeyValueStore(StoryIndex.KEYS_STORE),
                                 Serdes.String(),
-                                JsonSerde.of(BandEntries.class))
+                                IndexSerdes.bandEntries())
                         .withLoggingDisabled(),
                 "index");
         topology.addStateStore(
                 Stores.keyValueStoreBuilder(
                                 Stores.persistentKeyValueStore(StoryIndex.ARTICLES_STORE),
                                 Serdes.String(),
-                                JsonSerde.of(IndexedArticle.class))
+                                IndexSerdes.indexedArticle())
                         .withLoggingDisabled(),
                 "index");
         Properties props = new Properties();

@@ -40,10 +40,10 @@ public final class StoryIndex {
     static final int MAX_CANDIDATES = 16;
 
     /** The store of keys and bands, each with the articles remembered under it. */
-    public static final String KEYS_STORE = "story-key-index";
+    public static final String KEYS_STORE = "story-keys";
 
     /** The store of what the slot keeps of each article, by article id. */
-    public static final String ARTICLES_STORE = "story-index-articles";
+    public static final String ARTICLES_STORE = "story-articles";
 
     /** Entries looked at per {@link #forgetExpired} call, at least. */
     static final int MIN_SWEEP = 1_000;

@@ -81,6 +81,16 @@ public final class StorySketch {
         return z ^ (z >>> 33);
     }
 
+    /** The sketch of that many distinct shingles with these smallest hashes, as stored. */
+    static StorySketch stored(int[] mins, int size) {
+        return new StorySketch(mins.clone(), size);
+    }
+
+    /** The hashes kept, smallest first. */
+    int[] hashes() {
+        return mins.clone();
+    }
+
     /** The band hashes: the smallest few, as they select the same runs in any copy. */
     public int[] bands() {
         return Arrays.copyOf(mins, Math.min(BANDS, mins.length));
