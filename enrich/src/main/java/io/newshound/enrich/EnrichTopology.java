@@ -3,13 +3,12 @@ package io.newshound.enrich;
 import io.newshound.enrich.claims.ClaimExtractor;
 import io.newshound.enrich.claims.ClaimFingerprint;
 import io.newshound.enrich.claims.ExtractedClaim;
-import io.newshound.enrich.dedup.IndexSerdes;
-import io.newshound.enrich.dedup.PendingStory;
 import io.newshound.enrich.dedup.SeenArticle;
 import io.newshound.enrich.dedup.StoryIndex;
 import io.newshound.enrich.dedup.StoryKeys;
 import io.newshound.enrich.dedup.StoryMessage;
 import io.newshound.enrich.dedup.StoryProbe;
+import io.newshound.enrich.dedup.StorySerdes;
 import io.newshound.enrich.topics.LiveTopics;
 import io.newshound.events.Article;
 import io.newshound.events.Claim;
@@ -67,7 +66,7 @@ public final class EnrichTopology {
     static final String SEEN_IDS = "seen-article-ids";
     static final String STORY_KEYS = StoryIndex.KEYS_STORE;
     static final String STORY_SKETCHES = StoryIndex.ARTICLES_STORE;
-    static final String STORY_PENDING = "story-pending-votes";
+    static final String STORY_PENDING = "story-votes";
     static final String STORY_WAITING = "story-waiting-articles";
     static final String SEEN_CLAIMS = "seen-claims";
     static final List<String> STORES =
@@ -103,16 +102,20 @@ public final class EnrichTopology {
                 Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(STORY_KEYS),
                         Serdes.String(),
-                        IndexSerdes.bandEntries()));
+                        StorySerdes.bandEntries()));
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(STORY_SKETCHES),
                         Serdes.String(),
-                        IndexSerdes.indexedArticle()));
+                        StorySerdes.indexedArticle()));
         // Cached: an article and its answers usually meet within one commit, so the record cache
         // folds their updates and the final delete into little or nothing on the changelog.
         builder.addStateStore(
-                keyValueStore(STORY_PENDING, PendingStory.class).withCachingEnabled());
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(STORY_PENDING),
+                                Serdes.String(),
+                                StorySerdes.pending())
+                        .withCachingEnabled());
         builder.addStateStore(
                 keyValueStore(STORY_WAITING, EnrichedArticle.class).withCachingEnabled());
         builder.addStateStore(windowStore(SEEN_CLAIMS, config.claimWindow(), Provenance.class));
@@ -140,8 +143,8 @@ public final class EnrichTopology {
                         .defaultBranch(Branched.as("new"));
         KStream<String, EnrichedArticle> fresh = branches.get("id-new");
 
-        Serde<StoryProbe> probeSerde = JsonSerde.of(StoryProbe.class);
-        Serde<StoryMessage> messageSerde = JsonSerde.of(StoryMessage.class);
+        Serde<StoryProbe> probeSerde = StorySerdes.probe();
+        Serde<StoryMessage> messageSerde = StorySerdes.message();
         // Each new article goes two ways: its probes to the slots of the story index, and itself
         // to its decision, where the slots' answers meet it.
         Map<String, KStream<String, StoryStep>> steps =

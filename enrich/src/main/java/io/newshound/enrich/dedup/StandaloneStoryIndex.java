@@ -47,14 +47,14 @@ public final class StandaloneStoryIndex implements AutoCloseable {
                 Stores.keyValueStoreBuilder(
                                 Stores.persistentKeyValueStore(StoryIndex.KEYS_STORE),
                                 Serdes.String(),
-                                IndexSerdes.bandEntries())
+                                StorySerdes.bandEntries())
                         .withLoggingDisabled(),
                 "index");
         topology.addStateStore(
                 Stores.keyValueStoreBuilder(
                                 Stores.persistentKeyValueStore(StoryIndex.ARTICLES_STORE),
                                 Serdes.String(),
-                                IndexSerdes.indexedArticle())
+                                StorySerdes.indexedArticle())
                         .withLoggingDisabled(),
                 "index");
         Properties props = new Properties();
