@@ -113,11 +113,20 @@ public final class EndToEndBench {
             // Measured from steady state: a cold JVM falls behind in its first minute (the JIT
             // compilers alone take a quarter of enrich's CPU then) and catches up after.
             // Alerts catch up after enrich: the alert received last must be a fresh one.
-            long settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+            long settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(900);
+            long said = System.nanoTime();
             while (System.nanoTime() < settle
                     && (site.published() - decided(services) > rate * 10
                             || receiver.lastLatencyMs() > 2_000)) {
                 Thread.sleep(2_000);
+                if (System.nanoTime() - said > TimeUnit.SECONDS.toNanos(30)) {
+                    said = System.nanoTime();
+                    System.err.printf(
+                            Locale.ROOT,
+                            "  warming up: enrich %,.0f articles behind, last alert %d ms%n",
+                            site.published() - decided(services),
+                            receiver.lastLatencyMs());
+                }
             }
             double behindAtStart = site.published() - decided(services);
             String warmUp =

@@ -5,6 +5,8 @@ import io.newshound.events.EnrichedArticle;
 import io.newshound.events.JsonSerde;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -29,22 +31,16 @@ public final class StorySerdes {
 
     /** The articles remembered under a key: a count, then each one's order and id. */
     public static Serde<BandEntries> bandEntries() {
-        return Serdes.serdeFrom(
-                (topic, v) -> {
-                    if (v == null) {
-                        return null;
-                    }
-                    Binary.Writer out = new Binary.Writer(BAND_ENTRIES).putInt(v.entries().size());
+        return serde(
+                BAND_ENTRIES,
+                "key entries",
+                (out, v) -> {
+                    out.putInt(v.entries().size());
                     for (BandEntry e : v.entries()) {
                         out.putLong(e.order()).putString(e.articleId());
                     }
-                    return out.toBytes();
                 },
-                (topic, bytes) -> {
-                    if (bytes == null) {
-                        return null;
-                    }
-                    Binary.Reader in = new Binary.Reader(bytes, BAND_ENTRIES, "key entries", topic);
+                in -> {
                     int count = in.getInt();
                     List<BandEntry> entries = new ArrayList<>(count);
                     for (int i = 0; i < count; i++) {
@@ -57,21 +53,11 @@ public final class StorySerdes {
 
     /** What a slot keeps of an article: its order, its key hashes, its sketch when it has one. */
     public static Serde<IndexedArticle> indexedArticle() {
-        return Serdes.serdeFrom(
-                (topic, v) -> {
-                    if (v == null) {
-                        return null;
-                    }
-                    Binary.Writer out =
-                            new Binary.Writer(INDEXED_ARTICLE).putLong(v.order()).putInts(v.keys());
-                    return putSketch(out, v.sketch()).toBytes();
-                },
-                (topic, bytes) -> {
-                    if (bytes == null) {
-                        return null;
-                    }
-                    Binary.Reader in =
-                            new Binary.Reader(bytes, INDEXED_ARTICLE, "an indexed article", topic);
+        return serde(
+                INDEXED_ARTICLE,
+                "an indexed article",
+                (out, v) -> putSketch(out.putLong(v.order()).putInts(v.keys()), v.sketch()),
+                in -> {
                     long order = in.getLong();
                     List<Integer> keys = in.getInts();
                     return new IndexedArticle(order, keys, getSketch(in));
@@ -80,30 +66,23 @@ public final class StorySerdes {
 
     /** An article's look-up in one slot. */
     public static Serde<StoryProbe> probe() {
-        return Serdes.serdeFrom(
-                (topic, p) -> {
-                    if (p == null) {
-                        return null;
-                    }
-                    Binary.Writer out =
-                            new Binary.Writer(PROBE)
-                                    .putString(p.articleId())
-                                    .putLong(p.order())
-                                    .putInt(p.slot())
-                                    .putInt(p.probes())
-                                    .putInt(p.exactKeys().size());
+        return serde(
+                PROBE,
+                "a story probe",
+                (out, p) -> {
+                    out.putString(p.articleId())
+                            .putLong(p.order())
+                            .putInt(p.slot())
+                            .putInt(p.probes())
+                            .putInt(p.exactKeys().size());
                     p.exactKeys().forEach(out::putString);
                     out.putInts(p.bands())
                             .putInts(p.allKeys())
                             .putNullableInt(p.guidKey())
                             .putNullableInt(p.bodyKey());
-                    return putSketch(out, p.sketch()).toBytes();
+                    putSketch(out, p.sketch());
                 },
-                (topic, bytes) -> {
-                    if (bytes == null) {
-                        return null;
-                    }
-                    Binary.Reader in = new Binary.Reader(bytes, PROBE, "a story probe", topic);
+                in -> {
                     String id = in.getString();
                     long order = in.getLong();
                     int slot = in.getInt();
@@ -133,30 +112,23 @@ public final class StorySerdes {
 
     /** The article on its way to its decision, or a slot's answer. */
     public static Serde<StoryMessage> message() {
-        return Serdes.serdeFrom(
-                (topic, m) -> {
-                    if (m == null) {
-                        return null;
-                    }
-                    Binary.Writer out = new Binary.Writer(MESSAGE).putInt(m.probes());
-                    out.putBytes(
-                            m.article() == null ? null : ARTICLE.serialize(topic, m.article()));
+        return serde(
+                MESSAGE,
+                "a story message",
+                (out, m) -> {
+                    out.putInt(m.probes());
+                    out.putBytes(m.article() == null ? null : ARTICLE.serialize("", m.article()));
                     out.putBoolean(m.vote() != null);
                     if (m.vote() != null) {
                         putVote(out, m.vote());
                     }
-                    return out.toBytes();
                 },
-                (topic, bytes) -> {
-                    if (bytes == null) {
-                        return null;
-                    }
-                    Binary.Reader in = new Binary.Reader(bytes, MESSAGE, "a story message", topic);
+                in -> {
                     int probes = in.getInt();
                     byte[] article = in.getBytes();
                     StoryVote vote = in.getBoolean() ? getVote(in) : null;
                     return new StoryMessage(
-                            article == null ? null : ARTICLE.deserialize(topic, article),
+                            article == null ? null : ARTICLE.deserialize("", article),
                             probes,
                             vote);
                 });
@@ -164,24 +136,14 @@ public final class StorySerdes {
 
     /** What is known of an article waiting for its answers. */
     public static Serde<PendingStory> pending() {
-        return Serdes.serdeFrom(
-                (topic, p) -> {
-                    if (p == null) {
-                        return null;
-                    }
-                    Binary.Writer out =
-                            new Binary.Writer(PENDING)
-                                    .putBoolean(p.arrived())
-                                    .putInt(p.probes())
-                                    .putInt(p.votes().size());
+        return serde(
+                PENDING,
+                "a pending story",
+                (out, p) -> {
+                    out.putBoolean(p.arrived()).putInt(p.probes()).putInt(p.votes().size());
                     p.votes().forEach(v -> putVote(out, v));
-                    return out.toBytes();
                 },
-                (topic, bytes) -> {
-                    if (bytes == null) {
-                        return null;
-                    }
-                    Binary.Reader in = new Binary.Reader(bytes, PENDING, "a pending story", topic);
+                in -> {
                     boolean arrived = in.getBoolean();
                     int probes = in.getInt();
                     int count = in.getInt();
@@ -191,6 +153,27 @@ public final class StorySerdes {
                     }
                     return new PendingStory(arrived, probes, votes);
                 });
+    }
+
+    /** A serde writing {@code format} then what {@code write} writes; null stays null. */
+    private static <T> Serde<T> serde(
+            byte format,
+            String what,
+            BiConsumer<Binary.Writer, T> write,
+            Function<Binary.Reader, T> read) {
+        return Serdes.serdeFrom(
+                (topic, value) -> {
+                    if (value == null) {
+                        return null;
+                    }
+                    Binary.Writer out = new Binary.Writer(format);
+                    write.accept(out, value);
+                    return out.toBytes();
+                },
+                (topic, bytes) ->
+                        bytes == null
+                                ? null
+                                : read.apply(new Binary.Reader(bytes, format, what, topic)));
     }
 
     private static void putVote(Binary.Writer out, StoryVote v) {

@@ -16,19 +16,7 @@ class PendingStoryTest {
     void shouldJoinTheEarliestCandidateWhenSlotsFindDifferentArticles() {
         // Slot 0 found the first article; slot 1 found a copy that reached it before the first
         // article did (so it is remembered there as if it started a story), and is more similar.
-        Article edited =
-                Article.of(
-                        "edited",
-                        "https://a.example/1",
-                        "",
-                        "A",
-                        null,
-                        "T",
-                        null,
-                        AT,
-                        AT,
-                        "en",
-                        Texts.STORY);
+        Article edited = Texts.article("edited", Texts.STORY, AT);
         PendingStory pending =
                 new PendingStory(
                         true,

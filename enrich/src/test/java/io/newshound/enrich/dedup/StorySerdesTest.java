@@ -3,7 +3,6 @@ package io.newshound.enrich.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.newshound.events.Article;
 import io.newshound.events.DuplicateKind;
 import io.newshound.events.EnrichedArticle;
 import java.time.Instant;
@@ -61,19 +60,7 @@ class StorySerdesTest {
         StoryVote none = new StoryVote("a-1", 1, 3, null, null, 0, 0);
         EnrichedArticle article =
                 EnrichedArticle.original(
-                        Article.of(
-                                "a-1",
-                                "https://a.example/1",
-                                "",
-                                "A",
-                                null,
-                                "T",
-                                null,
-                                Instant.EPOCH,
-                                Instant.EPOCH,
-                                "en",
-                                Texts.STORY),
-                        List.of());
+                        Texts.article("a-1", Texts.STORY, Instant.EPOCH), List.of());
 
         assertThat(roundTrip(StorySerdes.probe(), probe)).isEqualTo(probe);
         assertThat(roundTrip(StorySerdes.message(), StoryMessage.of(found)))

@@ -1,5 +1,7 @@
 package io.newshound.enrich.dedup;
 
+import io.newshound.events.Article;
+import java.time.Instant;
 import java.util.Random;
 
 /** Texts for the story tests. */
@@ -11,6 +13,12 @@ final class Texts {
                     + " to report on the ceasefire every week.";
 
     private Texts() {}
+
+    /** An article with {@code body}, published at {@code at}. */
+    static Article article(String id, String body, Instant at) {
+        return Article.of(
+                id, "https://a.example/" + id, "", "A", null, "T", null, at, at, "en", body);
+    }
 
     /** {@code n} words drawn from a made-up vocabulary, common words more often, as in text. */
     static String words(Random random, int n) {
