@@ -45,6 +45,7 @@ class PipelineIT {
                 "two officials briefed on the preparations",
                 "The new draft leaves the question of the Donbas front line to a later meeting"
                         + " between the leaders"),
+        tuple(ALL_THREE, "European diplomats", "time to study its security annex"),
         tuple(
                 ALL_THREE,
                 "a senior Ukrainian negotiator",

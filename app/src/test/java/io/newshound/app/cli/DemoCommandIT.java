@@ -43,16 +43,16 @@ class DemoCommandIT {
                                         .matches(
                                                 "  Metrics   http://127\\.0\\.0\\.1:\\d+/metrics .*"));
         List<String> alerts = lines.stream().filter(l -> l.contains("  [")).toList();
-        // Nine claims on the first articles and two on one released after 20 s; the two
+        // Ten claims on the first articles and two on one released after 20 s; the two
         // syndicated copies and the re-report of the wire story add none. The article on no
         // followed topic gives no claim: it would not be alerted.
-        assertThat(alerts).hasSize(11);
+        assertThat(alerts).hasSize(12);
         assertThat(alerts)
                 .filteredOn(l -> l.contains("20-point peace plan to Moscow next week"))
                 .hasSize(1);
         assertThat(lines.get(lines.size() - 1))
                 .matches(
-                        "Stopped\\. 9 articles, 2 duplicates, 12 claims \\(11 new, 1 repeated\\), 11 alerts\\.");
+                        "Stopped\\. 9 articles, 2 duplicates, 13 claims \\(12 new, 1 repeated\\), 12 alerts\\.");
         assertThat(err.toString()).doesNotContain("Exception", "\tat ");
     }
 }

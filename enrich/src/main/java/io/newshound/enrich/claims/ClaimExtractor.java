@@ -381,8 +381,15 @@ public final class ClaimExtractor {
             Pattern.compile("^(?<content>.{12,}?)\\s+[–—-]\\s+(?<source>[\\p{L} .]{2,40})$");
 
     /** Content cut mid-clause: "… was spotted and, according to …, was received". */
+    /**
+     * A content cut off in mid-clause ("…, and", "… that"); "that" as an object ("all of that",
+     * "can do that") ends a clause well.
+     */
     private static final Pattern DANGLING =
-            Pattern.compile("(?i)\\s(and|but|or|which|that|who|while)$");
+            Pattern.compile(
+                    "(?i)\\s(and|but|or|which|who|while)$"
+                            + "|(?<!\\s(?:of|about|like|than|with|for|on|at|in|from|by|do|does"
+                            + "|did|done|doing))\\sthat$");
 
     private static final Pattern DENIAL_CUE =
             Pattern.compile("(?i)\\b(denied|denies|deny|rejected|rejects|refuted|dismissed)\\b");
@@ -408,6 +415,18 @@ public final class ClaimExtractor {
 
     private final SentenceSplitter splitter = new SentenceSplitter();
     private final SourceClassifier classifier = new SourceClassifier();
+    private final CueReader cues = new CueReader(classifier);
+
+    /** Whether an earlier claim's content (a quotation going on) takes in {@code sentence}. */
+    private static boolean covered(List<ExtractedClaim> claims, Sentence sentence) {
+        for (int i = claims.size() - 1; i >= 0; i--) {
+            Span c = claims.get(i).contentSpan();
+            if (c.end() > sentence.start() && c.start() < sentence.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** The claims of {@code text}, in order of appearance. */
     public List<ExtractedClaim> extract(String text) {
@@ -448,7 +467,16 @@ public final class ClaimExtractor {
                     claims.add(second);
                 }
             } else {
-                context.notice(classifier.outletIn(sentence.of(text)));
+                ExtractedClaim read =
+                        !covered(claims, sentence)
+                                ? cues.read(text, sentence.start(), sentence.end())
+                                : null;
+                if (read != null) {
+                    claims.add(read);
+                    context.remember(read);
+                } else {
+                    context.notice(classifier.outletIn(sentence.of(text)));
+                }
             }
         }
         return claims;
@@ -674,6 +702,7 @@ public final class ClaimExtractor {
             m = pattern.matcher(s);
             if (m.matches()
                     && !(isLeading(pattern) && weakLeadingCue(m, s))
+                    && !nounCue(m, s)
                     && !(pattern == LEADING && reportsInLead(m))
                     && !(pattern == TRAILING_INVERTED && isClause(m, s))
                     && !(pattern == TRAILING && isLeadOnly(m, s))) {
@@ -766,6 +795,40 @@ public final class ClaimExtractor {
         // "Todd asked the mogul about it" asks nothing; "asked whether the plan …" does.
         return !(verb.startsWith("ask") && QUESTION.matcher(m.group("content")).lookingAt());
     }
+
+    /**
+     * Whether the cue is a noun there, not a verb: "visited several states", "the claims", "its
+     * reports". Only the forms that are as often nouns are checked.
+     */
+    private static boolean nounCue(Matcher m, String sentence) {
+        String cue = m.group("cue");
+        if (!NOUN_FORMS.contains(cue.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        return DETERMINER_BEFORE.matcher(sentence.substring(0, m.start("cue"))).find();
+    }
+
+    private static final Set<String> NOUN_FORMS =
+            Set.of(
+                    "states",
+                    "claims",
+                    "reports",
+                    "report",
+                    "notes",
+                    "note",
+                    "promises",
+                    "demands",
+                    "fears",
+                    "hopes",
+                    "estimates",
+                    "vows",
+                    "denies");
+
+    private static final Pattern DETERMINER_BEFORE =
+            Pattern.compile(
+                    "(?i)\\b(?:the|a|an|several|many|some|these|those|other|both|all|its|their|his|"
+                            + "her|our|your|my|new|such|no|few|more|most|member|two|three|four|"
+                            + "five|of|whose|any|each|media|press|news|false|earlier|recent)\\s+$");
 
     private static final Pattern QUESTION =
             Pattern.compile("(?:\\S+\\s+){0,4}?(?:if|whether|why|how|what|who|when|where)\\s");

@@ -526,4 +526,167 @@ class ClaimExtractorTest {
                                 "saying",
                                 "The draft has not changed since Tuesday"));
     }
+
+    @Test
+    void shouldReadWhatFollowsAVerbOfStandingForSomething() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nZelensky called for a ceasefire along the whole front line"
+                                + " before the next round in Geneva.");
+
+        assertThat(c)
+                .extracting(ExtractedClaim::source, ExtractedClaim::cue, ExtractedClaim::content)
+                .containsExactly(
+                        "Zelensky",
+                        "called for",
+                        "a ceasefire along the whole front line before the next round in Geneva");
+    }
+
+    @Test
+    void shouldReadTheObjectOfACriticism() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nThe Kremlin criticized the envoys for publishing the"
+                                + " draft before the meeting.");
+
+        assertThat(c.source()).isEqualTo("The Kremlin");
+        assertThat(c.cue()).isEqualTo("criticized");
+        assertThat(c.content()).isEqualTo("the envoys for publishing the draft before the meeting");
+    }
+
+    @Test
+    void shouldGiveACoordinatedVerbTheSubjectOfItsClause() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nLeaving the hall in Geneva, Sybiha thanked the mediators"
+                                + " and said the draft still left the eastern regions to the"
+                                + " leaders.");
+
+        assertThat(c.source()).isEqualTo("Sybiha");
+        assertThat(c.content())
+                .isEqualTo("the draft still left the eastern regions to the leaders");
+    }
+
+    @Test
+    void shouldReadAQuotationWhoseMarksDoNotPair() {
+        ExtractedClaim c =
+                only("Title line\n\n“We will not sign a surrender of our land,\" Zelensky said.");
+
+        assertThat(c.source()).isEqualTo("Zelensky");
+        assertThat(c.content()).isEqualTo("We will not sign a surrender of our land");
+        assertThat(c.quote()).isTrue();
+    }
+
+    @Test
+    void shouldKeepAPronounObjectEndingAClaim() {
+        ExtractedClaim c =
+                only("Title line\n\nThe regional councils can organise all of that, they said.");
+
+        assertThat(c.content()).isEqualTo("The regional councils can organise all of that");
+    }
+
+    @Test
+    void shouldNotTakeANounThatLooksLikeAVerbForACue() {
+        assertThat(
+                        extractor.extract(
+                                "Title line\n\nThe envoy has visited several states in the"
+                                        + " region since the spring, with more trips planned."))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldTakeAQuestionBeforeItsAsker() {
+        List<ExtractedClaim> claims =
+                extractor.extract(
+                        "Title line\n\nWho will pay to rebuild the Kharkiv tram depot, the"
+                                + " mayor asked.");
+
+        assertThat(claims)
+                .extracting(ExtractedClaim::source, ExtractedClaim::cue, ExtractedClaim::content)
+                .containsExactly(
+                        tuple(
+                                "the mayor",
+                                "asked",
+                                "Who will pay to rebuild the Kharkiv tram depot"));
+    }
+
+    /**
+     * Sentences shuffled together from reporting words, names, quotation marks and punctuation:
+     * whatever the extractor makes of them, it must not fail, and every span must point at the text
+     * it names.
+     */
+    @Test
+    void shouldKeepItsSpansTrueOnAnyJumbleOfCuesQuotesAndPunctuation() {
+        String[] pieces = {
+            "said",
+            "asked",
+            "told",
+            "called for",
+            "according to",
+            "the minister",
+            "Sybiha",
+            "“",
+            "”",
+            "\"",
+            ",",
+            ".",
+            ":",
+            " and",
+            " that",
+            "Reuters",
+            "reported",
+            "whether",
+            "he",
+            "added",
+            "U.S.",
+            "–",
+            "denied",
+            "the plan",
+            "would",
+            "on Monday",
+            "\n\n",
+            "?"
+        };
+        java.util.Random random = new java.util.Random(20261201);
+        int checked = 0;
+        for (int doc = 0; doc < 2_000; doc++) {
+            StringBuilder text = new StringBuilder("Title line\n\n");
+            int words = 3 + random.nextInt(40);
+            for (int w = 0; w < words; w++) {
+                text.append(' ').append(pieces[random.nextInt(pieces.length)]);
+            }
+            String t = text.toString();
+            for (ExtractedClaim c : extractor.extract(t)) {
+                // A quotation broken by its attribution reads as its parts; its span runs over
+                // the attribution between: the content's words are the span's, in order.
+                String spanned = t.substring(c.contentSpan().start(), c.contentSpan().end());
+                assertThat(c.content()).as("content in %s", t).isNotBlank();
+                assertThat(isSubsequence(words(c.content()), words(spanned)))
+                        .as("content %s of span %s in %s", c.content(), spanned, t)
+                        .isTrue();
+                assertThat(words(spanned).get(0)).isEqualTo(words(c.content()).get(0));
+                checked++;
+                assertThat(c.sourceSpan().start()).isBetween(0, t.length());
+                assertThat(c.sourceSpan().end()).isBetween(c.sourceSpan().start(), t.length());
+                assertThat(c.cueSpan().end()).isBetween(c.cueSpan().start(), t.length());
+            }
+        }
+        assertThat(checked).as("claims found in the jumble").isGreaterThan(200);
+    }
+
+    private static List<String> words(String s) {
+        return java.util.Arrays.stream(s.split("[^\\p{L}\\p{N}.]+"))
+                .filter(w -> !w.isEmpty())
+                .toList();
+    }
+
+    private static boolean isSubsequence(List<String> part, List<String> whole) {
+        int at = 0;
+        for (String w : whole) {
+            if (at < part.size() && part.get(at).equals(w)) {
+                at++;
+            }
+        }
+        return at == part.size();
+    }
 }

@@ -1,0 +1,501 @@
+package io.newshound.enrich.claims;
+
+import io.newshound.events.Span;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A second reading of a sentence the patterns of {@link ClaimExtractor} found nothing in, from its
+ * reporting word outwards rather than from its whole shape: the quotation next to the word, else
+ * what follows the word ("Trump called for new tariffs on steel", "Clinton criticized the officer
+ * for shooting", "and said their views had changed"), else, when the word ends the sentence, what
+ * comes before it ("…, they said."). Its source is the words before the cue back to the clause's
+ * start.
+ *
+ * <p>It reads what the patterns miss because they ask for a whole-sentence shape (a source far from
+ * its verb, a verb that is not one of saying, quotation marks that do not pair up); it knows less
+ * of the sentence, so its claims are found after the patterns' and only where they found none.
+ */
+final class CueReader {
+    /**
+     * Verbs that report what someone said, wrote, asked for or stood for, in their forms; not the
+     * ones that are as often nouns ("states", "claims", "reports", "promises").
+     */
+    static final Set<String> CUES =
+            Set.of(
+                    "said",
+                    "says",
+                    "say",
+                    "saying",
+                    "told",
+                    "tells",
+                    "telling",
+                    "added",
+                    "adds",
+                    "adding",
+                    "wrote",
+                    "writes",
+                    "writing",
+                    "noted",
+                    "noting",
+                    "asked",
+                    "asks",
+                    "asking",
+                    "criticized",
+                    "criticised",
+                    "criticizes",
+                    "criticizing",
+                    "praised",
+                    "praising",
+                    "accused",
+                    "accuses",
+                    "accusing",
+                    "urged",
+                    "urging",
+                    "pledged",
+                    "pledging",
+                    "vowed",
+                    "vowing",
+                    "promised",
+                    "promising",
+                    "announced",
+                    "announces",
+                    "announcing",
+                    "suggested",
+                    "suggests",
+                    "suggesting",
+                    "argued",
+                    "argues",
+                    "argue",
+                    "arguing",
+                    "claimed",
+                    "claiming",
+                    "warned",
+                    "warns",
+                    "warning",
+                    "insisted",
+                    "insists",
+                    "insisting",
+                    "explained",
+                    "explains",
+                    "explaining",
+                    "acknowledged",
+                    "acknowledges",
+                    "acknowledging",
+                    "declared",
+                    "declares",
+                    "declaring",
+                    "stated",
+                    "stating",
+                    "recalled",
+                    "recalls",
+                    "recalling",
+                    "tweeted",
+                    "tweeting",
+                    "predicted",
+                    "predicts",
+                    "denied",
+                    "denies",
+                    "denying",
+                    "admitted",
+                    "admits",
+                    "confirmed",
+                    "confirms",
+                    "revealed",
+                    "reveals",
+                    "disclosed",
+                    "mentioned",
+                    "reported",
+                    "contended",
+                    "complained",
+                    "conceded",
+                    "boasted",
+                    "demanded",
+                    "proposed",
+                    "proposes",
+                    "blamed",
+                    "blames",
+                    "defended",
+                    "testified",
+                    "estimated");
+
+    /** Cues of two words, read as one. */
+    private static final Set<String> TWO_WORD =
+            Set.of(
+                    "called for",
+                    "calls for",
+                    "calling for",
+                    "called on",
+                    "calls on",
+                    "calling on",
+                    "asked for",
+                    "asks for",
+                    "asking for",
+                    "pointed out",
+                    "points out",
+                    "pointing out");
+
+    /** Words that begin a clause: the source of a cue lies after the last of them. */
+    private static final Set<String> CLAUSE_STARTS =
+            Set.of(
+                    "and",
+                    "but",
+                    "when",
+                    "while",
+                    "because",
+                    "as",
+                    "after",
+                    "before",
+                    "if",
+                    "though",
+                    "although",
+                    "since",
+                    "where",
+                    "which",
+                    "who",
+                    "that",
+                    "so",
+                    "yet",
+                    "once",
+                    "until",
+                    "whereas");
+
+    /** The most words a source is taken to have. */
+    private static final int MAX_SOURCE_WORDS = 8;
+
+    private final SourceClassifier classifier;
+
+    CueReader(SourceClassifier classifier) {
+        this.classifier = classifier;
+    }
+
+    /** The claim of {@code text[sentence]}, or null. */
+    ExtractedClaim read(String text, int start, int end) {
+        String s = text.substring(start, end);
+        Word cue = firstCue(s);
+        if (cue == null) {
+            return null;
+        }
+        Span quote = quoteNear(s, cue);
+        Span content;
+        boolean quoted;
+        if (quote != null) {
+            content = quote;
+            quoted = true;
+        } else {
+            content = after(s, cue);
+            if (content == null) {
+                content = before(s, cue);
+            }
+            quoted = false;
+        }
+        if (content == null || (!quoted && asksNothing(s, cue, content))) {
+            return null;
+        }
+        if (passive(s, cue)) {
+            return null; // "Previous trips were announced at short notice"
+        }
+        Span source = sourceBefore(s, cue);
+        if (source == null && coordinated(s, cue)) {
+            source = subjectOf(s);
+        }
+        String sourceText = source == null ? "" : s.substring(source.start(), source.end());
+        if (source == null && cue.end < content.start()) {
+            return null; // "Asked about it, …": a cue with no one before it and content after
+        }
+        if (source == null) {
+            Span trailing = trailingSource(s, cue);
+            if (trailing == null) {
+                return null;
+            }
+            source = trailing;
+            sourceText = s.substring(source.start(), source.end());
+        }
+        if (!classifier.isPlausibleSource(sourceText)) {
+            return null;
+        }
+        String cueText = s.substring(cue.start, cue.end).toLowerCase(Locale.ROOT);
+        String contentText = s.substring(content.start(), content.end());
+        return new ExtractedClaim(
+                sourceText,
+                classifier.classify(sourceText),
+                null,
+                cueText,
+                contentText,
+                quoted,
+                cueText.startsWith("den") || cueText.startsWith("rejec"),
+                new Span(start + source.start(), start + source.end()),
+                new Span(start + cue.start, start + cue.end),
+                new Span(start + content.start(), start + content.end()));
+    }
+
+    /**
+     * Whether an "asked" is no question or request: "Sybiha asked the envoys about the map" asks
+     * nothing; "asked whether …", "asked them to leave" do.
+     */
+    private static boolean asksNothing(String s, Word cue, Span content) {
+        if (!s.regionMatches(true, cue.start, "ask", 0, 3) || content.end() <= cue.end) {
+            return false;
+        }
+        return !ASKING.matcher(s).region(cue.end, content.end()).lookingAt();
+    }
+
+    private static final Pattern ASKING =
+            Pattern.compile(
+                    "\\s+(?:\\S+\\s+){0,4}?(?:if|whether|why|how|what|who|when|where|which|to|for)\\s");
+
+    /** A word of a sentence: where it starts and ends. */
+    private record Word(int start, int end) {}
+
+    private static Word firstCue(String s) {
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            while (i < n && !Character.isLetter(s.charAt(i))) {
+                i++;
+            }
+            int begin = i;
+            while (i < n && Character.isLetter(s.charAt(i))) {
+                i++;
+            }
+            if (i == begin) {
+                continue;
+            }
+            String word = s.substring(begin, i).toLowerCase(Locale.ROOT);
+            int next = i + 1;
+            int nextEnd = next;
+            while (nextEnd < n && Character.isLetter(s.charAt(nextEnd))) {
+                nextEnd++;
+            }
+            if (i < n && s.charAt(i) == ' ' && nextEnd > next) {
+                String two = word + " " + s.substring(next, nextEnd).toLowerCase(Locale.ROOT);
+                if (TWO_WORD.contains(two)) {
+                    return new Word(begin, nextEnd);
+                }
+            }
+            if (CUES.contains(word) && !Character.isUpperCase(s.charAt(begin))) {
+                return new Word(begin, i);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isQuoteMark(char c) {
+        return c == '“' || c == '”' || c == '"' || c == '„';
+    }
+
+    /** The inside of a quotation that ends or starts within a few words of the cue, or null. */
+    private static Span quoteNear(String s, Word cue) {
+        int open = -1;
+        for (int i = 0; i < s.length(); i++) {
+            if (!isQuoteMark(s.charAt(i))) {
+                continue;
+            }
+            if (open < 0) {
+                open = i;
+                continue;
+            }
+            int close = i;
+            boolean before = close < cue.start && wordsBetween(s, close + 1, cue.start) <= 6;
+            boolean after = open >= cue.end && wordsBetween(s, cue.end, open) <= 3;
+            if ((before || after) && close - open > 5) {
+                int from = open + 1;
+                int to = ClaimExtractor.trimmedEnd(s, from, close);
+                return to - from >= 4 ? new Span(from, to) : null;
+            }
+            open = -1;
+        }
+        return null;
+    }
+
+    private static int wordsBetween(String s, int from, int to) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = from; i < to; i++) {
+            boolean letter = Character.isLetterOrDigit(s.charAt(i));
+            if (letter && !inWord) {
+                words++;
+            }
+            inWord = letter;
+        }
+        return words;
+    }
+
+    /** What follows the cue to the end of the sentence, when it is at least a short clause. */
+    private static Span after(String s, Word cue) {
+        int from = cue.end;
+        String rest = s.substring(from);
+        // "told reporters that …", "said that …", "said: …"
+        int that = rest.indexOf(" that ");
+        if (that >= 0 && wordsBetween(rest, 0, that) <= 4) {
+            from += that + 6;
+        }
+        while (from < s.length() && " ,:".indexOf(s.charAt(from)) >= 0) {
+            from++;
+        }
+        int to = s.length();
+        int according = s.indexOf(", according to", from);
+        if (according > 0) {
+            to = according;
+        }
+        to = ClaimExtractor.trimmedEnd(s, from, to);
+        if (to <= from || wordsBetween(s, from, to) < 3) {
+            return null;
+        }
+        return new Span(from, to);
+    }
+
+    /** Before a cue that ends the sentence ("…, the senator said."): the text before its comma. */
+    private static Span before(String s, Word cue) {
+        int comma = s.lastIndexOf(',', cue.start);
+        if (comma <= 0 || wordsBetween(s, comma, cue.start) > MAX_SOURCE_WORDS) {
+            return null;
+        }
+        int to = ClaimExtractor.trimmedEnd(s, 0, comma);
+        int from = 0;
+        while (from < to && " “\"".indexOf(s.charAt(from)) >= 0) {
+            from++;
+        }
+        return wordsBetween(s, from, to) >= 3 ? new Span(from, to) : null;
+    }
+
+    /** The words before the cue back to the start of its clause, at most a few. */
+    private static Span sourceBefore(String s, Word cue) {
+        int end = cue.start;
+        while (end > 0 && s.charAt(end - 1) == ' ') {
+            end--;
+        }
+        // Auxiliaries and adverbs between the source and its verb: "has also", "is", "repeatedly".
+        int start = end;
+        int words = 0;
+        int i = end;
+        while (i > 0 && words < MAX_SOURCE_WORDS) {
+            int wordEnd = i;
+            while (i > 0 && s.charAt(i - 1) == ' ') {
+                i--;
+                wordEnd = i;
+            }
+            if (i == 0 || ",;:—–(“”\"".indexOf(s.charAt(i - 1)) >= 0) {
+                break;
+            }
+            int wordStart = i;
+            while (wordStart > 0
+                    && s.charAt(wordStart - 1) != ' '
+                    && ",;:—–(“”\"".indexOf(s.charAt(wordStart - 1)) < 0) {
+                wordStart--;
+            }
+            String word = s.substring(wordStart, wordEnd).toLowerCase(Locale.ROOT);
+            if (CLAUSE_STARTS.contains(word)) {
+                break;
+            }
+            start = wordStart;
+            words++;
+            i = wordStart;
+        }
+        String source = s.substring(start, end);
+        source =
+                source.replaceFirst(
+                        "(?i)\\s+(has|have|had|is|are|was|were|also|again|repeatedly|then|later|"
+                                + "publicly|previously|already|has also|had also|did|does|will|would)$",
+                        "");
+        source =
+                source.replaceFirst(
+                        "(?i)\\s+(has|have|had|is|are|was|were|also|again|repeatedly|then|later|"
+                                + "publicly|previously|already)$",
+                        "");
+        if (source.isBlank()) {
+            return null;
+        }
+        return new Span(start, start + source.length());
+    }
+
+    private static final Pattern PASSIVE =
+            Pattern.compile("(?i)\\b(?:is|are|was|were|be|been|being|get|got)\\s+(?:\\w+ly\\s+)?$");
+
+    /** Whether the cue is a passive ("were announced", "is being asked"): no one speaks there. */
+    private static boolean passive(String s, Word cue) {
+        if (s.startsWith("ing", cue.end - 3)) {
+            return false; // "was saying", "are urging": a speaker at work, not a passive
+        }
+        return PASSIVE.matcher(s.substring(Math.max(0, cue.start - 30), cue.start)).find();
+    }
+
+    /** Whether the cue follows "and" or "but": its subject is the clause's, further back. */
+    private static boolean coordinated(String s, Word cue) {
+        String before = s.substring(0, cue.start).stripTrailing().toLowerCase(Locale.ROOT);
+        return before.endsWith(" and") || before.endsWith(" but") || before.endsWith(", and");
+    }
+
+    private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "we", "i", "it");
+
+    /** Words that end a subject: the verb or auxiliary that follows it. */
+    private static final Set<String> VERB_STARTS =
+            Set.of(
+                    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can",
+                    "could", "should", "may", "might", "must", "did", "does", "do", "also", "then",
+                    "later", "first", "who", "which", "that");
+
+    /**
+     * The subject at the start of the sentence, past a leading phrase ending in a comma ("Walking
+     * to the next address, Ebeling …"): a pronoun, or the words before its first verb ("European
+     * diplomats were shown …"), a few at most.
+     */
+    private static Span subjectOf(String s) {
+        int from = 0;
+        int comma = s.indexOf(", ");
+        String first = s.split("[ ,]", 2)[0];
+        if (comma > 0
+                && (first.endsWith("ing")
+                        || Set.of("In", "On", "At", "After", "During", "Before", "Since", "With")
+                                .contains(first))) {
+            from = comma + 2;
+        }
+        int i = from;
+        int end = from;
+        int words = 0;
+        while (i < s.length() && words < MAX_SOURCE_WORDS) {
+            int wordEnd = i;
+            while (wordEnd < s.length() && s.charAt(wordEnd) != ' ' && s.charAt(wordEnd) != ',') {
+                wordEnd++;
+            }
+            String word = s.substring(i, wordEnd);
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (words == 0 && PRONOUNS.contains(lower)) {
+                return new Span(i, wordEnd);
+            }
+            boolean verb =
+                    VERB_STARTS.contains(lower)
+                            || CUES.contains(lower)
+                            || (!Character.isUpperCase(word.isEmpty() ? 'a' : word.charAt(0))
+                                    && lower.endsWith("ed"));
+            if (word.isEmpty() || verb) {
+                break;
+            }
+            end = wordEnd;
+            words++;
+            if (wordEnd >= s.length() || s.charAt(wordEnd) == ',') {
+                break;
+            }
+            i = wordEnd + 1;
+        }
+        return end > from ? new Span(from, end) : null;
+    }
+
+    /** The words after a cue that ends its sentence ("…, said Jim Bopp, a member of …"). */
+    private static Span trailingSource(String s, Word cue) {
+        int from = cue.end;
+        while (from < s.length() && s.charAt(from) == ' ') {
+            from++;
+        }
+        int to = from;
+        int words = 0;
+        while (to < s.length() && words < MAX_SOURCE_WORDS && ",.;".indexOf(s.charAt(to)) < 0) {
+            if (s.charAt(to) == ' ') {
+                words++;
+            }
+            to++;
+        }
+        return to > from ? new Span(from, to) : null;
+    }
+}
