@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * Enrich's meters: articles in by outcome, duplicates by kind, tags per topic, tagging time, claims
- * by novelty and source type, rules in force, store sizes.
+ * by novelty and source type, claim extraction time and failures, rules in force, store sizes.
  */
 public final class EnrichMetrics implements MeterBinder {
     private volatile MeterRegistry registry;
@@ -61,6 +61,20 @@ public final class EnrichMetrics implements MeterBinder {
                 .tag("novelty", novel ? "new" : "repeat")
                 .tag("source_type", type.label())
                 .register(registry())
+                .increment();
+    }
+
+    void claimExtractionTook(Duration took) {
+        Timer.builder("newshound.claims.extraction.duration")
+                .description("Time to extract the claims of one article")
+                .register(registry())
+                .record(took);
+    }
+
+    void claimExtractionFailed() {
+        counter(
+                        "newshound.claims.extraction.failures",
+                        "Articles whose claim extraction failed; they went on without claims")
                 .increment();
     }
 

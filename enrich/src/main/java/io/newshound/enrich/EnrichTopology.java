@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -42,6 +43,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The enrich topology.
@@ -63,6 +66,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * partition each copy was published to.
  */
 public final class EnrichTopology {
+    private static final Logger LOG = LoggerFactory.getLogger(EnrichTopology.class);
+
     static final String SEEN_IDS = "seen-article-ids";
     static final String STORY_KEYS = StoryIndex.KEYS_STORE;
     static final String STORY_SKETCHES = StoryIndex.ARTICLES_STORE;
@@ -225,7 +230,13 @@ public final class EnrichTopology {
                                 !article.isDuplicate()
                                         && (allArticles || !article.topics().isEmpty()),
                         Named.as("originals"))
-                .flatMapValues(article -> claimsOf(extractor, article), Named.as("extract-claims"))
+                .flatMapValues(
+                        article ->
+                                claimsOrNone(
+                                        () -> claimsOf(extractor, article),
+                                        article.article().id(),
+                                        metrics),
+                        Named.as("extract-claims"))
                 .selectKey((id, claim) -> claim.fingerprint(), Named.as("key-by-claim"))
                 .repartition(
                         Repartitioned.with(keys, claims.valueSerde()).withName("claims-by-content"))
@@ -268,6 +279,28 @@ public final class EnrichTopology {
             context.forward(
                     record.withValue(
                             new StoryStep(null, StoryMessage.of(record.value(), probes.size()))));
+        }
+    }
+
+    /**
+     * The claims {@code extraction} finds, timed; none when it fails on some text it did not
+     * expect: one line in the log and a count, and the article goes on (it is in the enriched topic
+     * already), rather than a stream thread stopped on it again at each restart.
+     */
+    static List<Claim> claimsOrNone(
+            Supplier<List<Claim>> extraction, String articleId, EnrichMetrics metrics) {
+        long start = System.nanoTime();
+        try {
+            return extraction.get();
+        } catch (RuntimeException e) {
+            metrics.claimExtractionFailed();
+            LOG.warn(
+                    "article {}: claim extraction failed ({}); the article goes on without claims",
+                    articleId,
+                    e.toString());
+            return List.of();
+        } finally {
+            metrics.claimExtractionTook(Duration.ofNanos(System.nanoTime() - start));
         }
     }
 

@@ -267,6 +267,9 @@ class EnrichTopologyTest {
 
         assertThat(out).isNotEmpty().extracting(Claim::articleId).containsOnly("bw-1");
         assertThat(out).allSatisfy(c -> assertThat(c.novel()).isTrue());
+        assertThat(registry.get("newshound.claims.extraction.duration").timer().count())
+                .as("articles whose claims were extracted")
+                .isOne();
         assertThat(out)
                 .extracting(Claim::source, Claim::sourceType, Claim::relayedBy)
                 .contains(
@@ -274,6 +277,26 @@ class EnrichTopologyTest {
                                 "two officials briefed on the trip",
                                 SourceType.ANONYMOUS,
                                 "Baltic Wire"));
+    }
+
+    @Test
+    void shouldLetAnArticleGoOnWithoutClaimsWhenExtractionFailsOnIt() {
+        EnrichMetrics metrics = new EnrichMetrics();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        metrics.bindTo(meters);
+
+        List<Claim> none =
+                EnrichTopology.claimsOrNone(
+                        () -> {
+                            throw new StringIndexOutOfBoundsException("begin 7, end 6");
+                        },
+                        "bw-1",
+                        metrics);
+
+        assertThat(none).isEmpty();
+        assertThat(meters.get("newshound.claims.extraction.failures").counter().count())
+                .isEqualTo(1.0);
+        assertThat(meters.get("newshound.claims.extraction.duration").timer().count()).isOne();
     }
 
     @Test

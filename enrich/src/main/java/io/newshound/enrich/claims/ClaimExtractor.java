@@ -167,9 +167,18 @@ public final class ClaimExtractor {
      */
     private static final Set<String> CUE_WORDS = cueWords();
 
+    /** An adverb before a verb ("repeatedly said"); not a noun or name in -ly ("family said"). */
+    private static final String ADVERB =
+            "(?!(?:family|families|ally|rally|supply|assembly|italy|july|anomaly|reply|belly|"
+                    + "monopoly|daily|weekly|monthly|quarterly|homily)\\s)\\p{Ll}+ly\\s+";
+
     private static final String CUE =
             "(?:also\\s+|reportedly\\s+|previously\\s+|earlier\\s+|(?:has|have|had)\\s+"
-                    + "(?:\\p{Ll}+ly\\s+|also\\s+|long\\s+|often\\s+)?|\\p{Ll}+ly\\s+)?"
+                    + "(?:"
+                    + ADVERB
+                    + "|also\\s+|long\\s+|often\\s+)?|"
+                    + ADVERB
+                    + ")?"
                     + VERB;
     private static final String SOURCE =
             "(?:[\\p{L}\\p{N}’'./&-]+)(?:\\s+[\\p{L}\\p{N}’'./&()-]+){0,9}?";
@@ -193,7 +202,9 @@ public final class ClaimExtractor {
     private static final String AFTER_CUE =
             "(?:(?:,\\s+(?:and\\s+)?|\\s+(?:before|after|while|and)\\s+)(?:adding|saying|noting|"
                     + "arguing|warning|insisting|explaining|stressing|telling)\\b.*"
-                    + "|(?<=told|tells|asked|asks|urged|warned)\\s+(?:(?!\\bthat\\s)[^“”\"])*|,[^“”\"]*"
+                    // whom: "told reporters in Kyiv"; no further clause after a comma
+                    + "|(?<=told|tells|asked|asks|urged|warned)\\s+(?:(?!\\bthat\\s)[^“”\",])*"
+                    + "|,[^“”\"]*"
                     + "|\\s+(?:on|in|at|"
                     + "during|with|after|before|to|from|for|of|last|this|earlier|later|late|early|"
                     + "when|while|as|via|through|under|over|outside|since|about|Monday|Tuesday|"
@@ -211,7 +222,7 @@ public final class ClaimExtractor {
 
     /** A source, what may stand between it and its verb, the verb and when. */
     private static final String SOURCE_AND_CUE =
-            "(?<source>"
+            "(?<source>(?!(?:who|which|whom|that)\\s)"
                     + SOURCE
                     + ")"
                     + APPOSITIVE
@@ -380,7 +391,6 @@ public final class ClaimExtractor {
     private static final Pattern HEADLINE =
             Pattern.compile("^(?<content>.{12,}?)\\s+[–—-]\\s+(?<source>[\\p{L} .]{2,40})$");
 
-    /** Content cut mid-clause: "… was spotted and, according to …, was received". */
     /**
      * A content cut off in mid-clause ("…, and", "… that"); "that" as an object ("all of that",
      * "can do that") ends a clause well.
@@ -438,6 +448,9 @@ public final class ClaimExtractor {
         for (int i = 0; i < sentences.size(); i++) {
             Sentence sentence = sentences.get(i);
             ExtractedClaim claim = claimOf(text, sentence, i == 0, context);
+            if (claim == null && !covered(claims, sentence)) {
+                claim = cues.read(text, sentence.start(), sentence.end());
+            }
             if (claim != null) {
                 claim = continuedQuote(text, wholeQuote(text, claim), sentence.end());
                 ExtractedClaim second = secondClaim(text, sentence, claim);
@@ -467,16 +480,7 @@ public final class ClaimExtractor {
                     claims.add(second);
                 }
             } else {
-                ExtractedClaim read =
-                        !covered(claims, sentence)
-                                ? cues.read(text, sentence.start(), sentence.end())
-                                : null;
-                if (read != null) {
-                    claims.add(read);
-                    context.remember(read);
-                } else {
-                    context.notice(classifier.outletIn(sentence.of(text)));
-                }
+                context.notice(classifier.outletIn(sentence.of(text)));
             }
         }
         return claims;
@@ -520,8 +524,14 @@ public final class ClaimExtractor {
     /** "…, he said, adding that …": a second claim of the same source in its sentence. */
     private static final Pattern PARTICIPLE =
             Pattern.compile(
-                    ",\\s+(?:and\\s+)?(?<cue>adding|saying|noting|arguing|warning|insisting|explaining|"
-                            + "stressing|telling\\s+[^,.:;“”\"]{2,40}?(?=\\s+that\\s|:|,))"
+                    "(?:,\\s+(?:and\\s+)?(?<cue>adding|saying|noting|arguing|warning|insisting|"
+                            + "explaining|stressing|telling\\s+[^,.:;“”\"]{2,40}?(?=\\s+that\\s|:|,))"
+                            // "… has criticized the deals and called for new tariffs"
+                            + "|,?\\s+(?:and|but)\\s+(?:also\\s+|then\\s+|later\\s+)?(?<verb>called\\s+for|"
+                            + "called\\s+on|calls\\s+for|said|says|added|urged|pledged|vowed|warned|"
+                            + "promised|argued|insisted|noted|suggested|announced|accused|criticized|"
+                            + "demanded|predicted|claimed|acknowledged|admitted|denied|told\\s+"
+                            + "(?:reporters|journalists|\\p{Lu}[\\w-]*)))"
                             + "(?:\\s+that\\s+|:\\s*|,\\s*|\\s+)(?<content>[^\\s].{11,}?)[.!?]?$");
 
     private static ExtractedClaim secondClaim(
@@ -546,16 +556,18 @@ public final class ClaimExtractor {
         }
         int base = sentence.start();
         String content = s.substring(start, end);
+        String group = m.group("cue") != null ? "cue" : "verb";
+        String cue = m.group(group);
         return new ExtractedClaim(
                 first.source(),
                 first.sourceType(),
                 first.relayedBy(),
-                m.group("cue").replaceAll("\\s+", " "),
+                cue.replaceAll("\\s+", " "),
                 content,
                 start > 0 && "“\"'".indexOf(s.charAt(start - 1)) >= 0,
-                isDenial(m.group("cue"), content),
+                isDenial(cue, content),
                 first.sourceSpan(),
-                new Span(base + m.start("cue"), base + m.end("cue")),
+                new Span(base + m.start(group), base + m.end(group)),
                 new Span(base + start, base + end));
     }
 
@@ -584,7 +596,7 @@ public final class ClaimExtractor {
         if (before >= 0 && (text.charAt(before) == '“' || text.startsWith("''", before - 1))) {
             return claim; // the quotation opens right there: it is one sentence long
         }
-        int open = text.lastIndexOf(opening, content.start());
+        int open = text.lastIndexOf(opening, content.start() - opening.length());
         if (open < 0) {
             return claim;
         }
@@ -596,14 +608,14 @@ public final class ClaimExtractor {
         return claim.quoting(text.substring(whole.start(), whole.end()), whole);
     }
 
+    /** The opening mark of each closing one, to tell a quotation left open from a new one. */
+    private static final Map<String, String> OPENING = Map.of("”", "“", "''", "''", "\"", "\"");
+
     /**
      * A quotation that goes on after its source ("“…,” she said. “It is a sisterhood.”") takes in
      * what follows when that is a quotation of whole sentences (it ends with its own full stop, so
      * no other source follows it), or one ending its paragraph.
      */
-    /** The opening mark of each closing one, to tell a quotation left open from a new one. */
-    private static final Map<String, String> OPENING = Map.of("”", "“", "''", "''", "\"", "\"");
-
     static ExtractedClaim continuedQuote(String text, ExtractedClaim claim, int sentenceEnd) {
         if (!claim.quote()) {
             return claim;
@@ -736,7 +748,8 @@ public final class ClaimExtractor {
 
     private static final Pattern QUOTE_MARK = Pattern.compile("[”\"']");
 
-    private static final Pattern NAMED = Pattern.compile("^(?:\\p{Lu}|(?:the|a|an)\\s)");
+    private static final Pattern NAMED =
+            Pattern.compile("^(?:\\p{Lu}|(?:the|a|an|one|two|three|several|some|many|another)\\s)");
 
     private static final Pattern AUXILIARY =
             Pattern.compile("\\b(?:had|has|have|did|does|do|is|are|was|were|will|would|could)\\b");

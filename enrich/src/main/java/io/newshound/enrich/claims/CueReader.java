@@ -362,6 +362,10 @@ final class CueReader {
 
     /** The words before the cue back to the start of its clause, at most a few. */
     private static Span sourceBefore(String s, Word cue) {
+        return sourceBefore(s, cue, 0);
+    }
+
+    private static Span sourceBefore(String s, Word cue, int depth) {
         int end = cue.start;
         while (end > 0 && s.charAt(end - 1) == ' ') {
             end--;
@@ -394,21 +398,30 @@ final class CueReader {
             i = wordStart;
         }
         String source = s.substring(start, end);
-        source =
-                source.replaceFirst(
-                        "(?i)\\s+(has|have|had|is|are|was|were|also|again|repeatedly|then|later|"
-                                + "publicly|previously|already|has also|had also|did|does|will|would)$",
-                        "");
-        source =
-                source.replaceFirst(
-                        "(?i)\\s+(has|have|had|is|are|was|were|also|again|repeatedly|then|later|"
-                                + "publicly|previously|already)$",
-                        "");
+        String stripped;
+        while (!(stripped = TRAILING_AUXILIARY.matcher(source).replaceFirst("")).equals(source)) {
+            source = stripped;
+        }
         if (source.isBlank()) {
+            // "Donald Trump, in particular, has sharply criticized": past the aside to its subject.
+            int comma = start - 1;
+            while (comma >= 0 && s.charAt(comma) == ' ') {
+                comma--;
+            }
+            int aside = comma > 0 && s.charAt(comma) == ',' ? s.lastIndexOf(',', comma - 1) : -1;
+            if (aside > 0 && depth == 0 && wordsBetween(s, aside, comma) <= 6) {
+                return sourceBefore(s, new Word(aside, aside + 1), 1);
+            }
             return null;
         }
         return new Span(start, start + source.length());
     }
+
+    /** An auxiliary or adverb between a source and its verb: "has also", "is", "sharply". */
+    private static final Pattern TRAILING_AUXILIARY =
+            Pattern.compile(
+                    "(?i)(?:^|\\s+)(?:has|have|had|is|are|was|were|also|again|then|later|already|"
+                            + "did|does|will|would|\\p{L}+ly)$");
 
     private static final Pattern PASSIVE =
             Pattern.compile("(?i)\\b(?:is|are|was|were|be|been|being|get|got)\\s+(?:\\w+ly\\s+)?$");

@@ -55,6 +55,17 @@ public record ExtractedClaim(
         while (end > contentSpan.start() && ",;:”\"' ".indexOf(text.charAt(end - 1)) >= 0) {
             end--;
         }
+        // "… the trade agreement and | called for …": the joining word goes with the cut.
+        for (String joint : new String[] {" and", " but"}) {
+            if (end - contentSpan.start() > joint.length()
+                    && text.startsWith(joint, end - joint.length())) {
+                end -= joint.length();
+                while (end > contentSpan.start() && ", ".indexOf(text.charAt(end - 1)) >= 0) {
+                    end--;
+                }
+                break;
+            }
+        }
         if (end - contentSpan.start() < 12) {
             return null;
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.newshound.events.SourceType;
+import io.newshound.events.Span;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -645,7 +646,11 @@ class ClaimExtractorTest {
             "would",
             "on Monday",
             "\n\n",
-            "?"
+            "?",
+            "''",
+            "'",
+            "who",
+            "family"
         };
         java.util.Random random = new java.util.Random(20261201);
         int checked = 0;
@@ -674,8 +679,31 @@ class ClaimExtractorTest {
         assertThat(checked).as("claims found in the jumble").isGreaterThan(200);
     }
 
+    @Test
+    void shouldLeaveAClaimAloneWhoseContentStartsInsideTwoApostrophes() {
+        // Found on PolNeAR: the content began on the second mark of an opening '' pair, and the
+        // search for the opening mark found that very pair.
+        String text = "Title line\n\nShe said ''it will hold,'' then left.";
+        int from = text.indexOf("''it") + 1;
+        int to = text.indexOf(",''");
+        ExtractedClaim claim =
+                new ExtractedClaim(
+                        "She",
+                        SourceType.PERSON,
+                        null,
+                        "said",
+                        text.substring(from, to),
+                        false,
+                        false,
+                        new Span(12, 15),
+                        new Span(16, 20),
+                        new Span(from, to));
+
+        assertThat(ClaimExtractor.wholeQuote(text, claim)).isEqualTo(claim);
+    }
+
     private static List<String> words(String s) {
-        return java.util.Arrays.stream(s.split("[^\\p{L}\\p{N}.]+"))
+        return java.util.Arrays.stream(s.split("[^\\p{L}\\p{N}]+"))
                 .filter(w -> !w.isEmpty())
                 .toList();
     }
