@@ -248,6 +248,62 @@ final class CueReader {
     /** A word of a sentence: where it starts and ends. */
     private record Word(int start, int end) {}
 
+    /** The first words of {@link #TWO_WORD}. */
+    private static final Set<String> TWO_WORD_FIRST =
+            Set.of(
+                    "called",
+                    "calls",
+                    "calling",
+                    "pointed",
+                    "points",
+                    "pointing",
+                    "asked",
+                    "asks",
+                    "asking");
+
+    /** The longest word looked up, plus one. */
+    private static final int LONGEST = 14;
+
+    /**
+     * {@link #CUES} and {@link #TWO_WORD_FIRST} by length and first letter: a word of a sentence is
+     * looked up there without a string made of it (most sentences reach this reader).
+     */
+    private static final String[][][] BY_SHAPE = byShape();
+
+    private static String[][][] byShape() {
+        String[][][] shapes = new String[LONGEST][26][];
+        Set<String> all = new java.util.HashSet<>(CUES);
+        all.addAll(TWO_WORD_FIRST);
+        for (String w : all) {
+            String[] bucket = shapes[w.length()][w.charAt(0) - 'a'];
+            String[] grown =
+                    bucket == null
+                            ? new String[1]
+                            : java.util.Arrays.copyOf(bucket, bucket.length + 1);
+            grown[grown.length - 1] = w;
+            shapes[w.length()][w.charAt(0) - 'a'] = grown;
+        }
+        return shapes;
+    }
+
+    /** The cue word {@code s[begin, end)} is, in lower case as written, or null. */
+    private static String lookUp(String s, int begin, int end) {
+        int length = end - begin;
+        char first = s.charAt(begin);
+        if (length >= LONGEST || first < 'a' || first > 'z') {
+            return null;
+        }
+        String[] candidates = BY_SHAPE[length][first - 'a'];
+        if (candidates != null) {
+            for (String c : candidates) {
+                if (s.regionMatches(begin, c, 0, length)) {
+                    return c;
+                }
+            }
+        }
+        return null;
+    }
+
     private static Word firstCue(String s) {
         int i = 0;
         int n = s.length();
@@ -262,19 +318,21 @@ final class CueReader {
             if (i == begin) {
                 continue;
             }
-            String word = s.substring(begin, i).toLowerCase(Locale.ROOT);
-            int next = i + 1;
-            int nextEnd = next;
-            while (nextEnd < n && Character.isLetter(s.charAt(nextEnd))) {
-                nextEnd++;
+            String word = lookUp(s, begin, i);
+            if (word == null) {
+                continue;
             }
-            if (i < n && s.charAt(i) == ' ' && nextEnd > next) {
-                String two = word + " " + s.substring(next, nextEnd).toLowerCase(Locale.ROOT);
-                if (TWO_WORD.contains(two)) {
+            if (TWO_WORD_FIRST.contains(word) && i + 1 < n && s.charAt(i) == ' ') {
+                int next = i + 1;
+                int nextEnd = next;
+                while (nextEnd < n && Character.isLetter(s.charAt(nextEnd))) {
+                    nextEnd++;
+                }
+                if (TWO_WORD.contains(word + " " + s.substring(next, nextEnd))) {
                     return new Word(begin, nextEnd);
                 }
             }
-            if (CUES.contains(word) && !Character.isUpperCase(s.charAt(begin))) {
+            if (CUES.contains(word)) {
                 return new Word(begin, i);
             }
         }
