@@ -472,6 +472,10 @@ public final class ClaimExtractor {
                         }
                     }
                 }
+                ExtractedClaim lead = claim == null ? null : leadClaim(text, sentence, claim);
+                if (lead != null) {
+                    claims.add(lead);
+                }
                 if (claim != null) {
                     claims.add(claim);
                     context.remember(claim);
@@ -479,11 +483,46 @@ public final class ClaimExtractor {
                 if (second != null) {
                     claims.add(second);
                 }
+                ExtractedClaim tail =
+                        claim == null
+                                ? null
+                                : tailClaim(text, sentence, second != null ? second : claim);
+                if (tail != null) {
+                    claims.add(tail);
+                }
             } else {
                 context.notice(classifier.outletIn(sentence.of(text)));
             }
         }
         return claims;
+    }
+
+    /**
+     * A claim in what comes before a sentence's claim: "While he acknowledged «funding was a
+     * reason», Ham also noted …". Read by the cue reader, before the first of the claim's spans.
+     */
+    private ExtractedClaim leadClaim(String text, Sentence sentence, ExtractedClaim claim) {
+        int first =
+                Math.min(
+                        claim.sourceSpan().start(),
+                        Math.min(claim.cueSpan().start(), claim.contentSpan().start()));
+        if (first - sentence.start() < 20 || first > sentence.end()) {
+            return null;
+        }
+        ExtractedClaim lead = cues.read(text, sentence.start(), first);
+        return lead != null && lead.contentSpan().end() <= first ? lead : null;
+    }
+
+    /** A claim after the last of a sentence's claims: "…, Ham said, and Kyiv urged …". */
+    private ExtractedClaim tailClaim(String text, Sentence sentence, ExtractedClaim claim) {
+        int last =
+                Math.max(
+                        claim.sourceSpan().end(),
+                        Math.max(claim.cueSpan().end(), claim.contentSpan().end()));
+        if (sentence.end() - last < 20 || last < sentence.start()) {
+            return null;
+        }
+        return cues.read(text, last, sentence.end());
     }
 
     /** A second source with its verb inside a reported claim: "…, while 22 percent said …". */

@@ -596,6 +596,28 @@ class ClaimExtractorTest {
     }
 
     @Test
+    void shouldTakeTheClaimsBeforeAndAfterASentencesMainOne() {
+        List<ExtractedClaim> claims =
+                extractor.extract(
+                        "Title line\n\nWhile the general acknowledged that the funding gap was a"
+                                + " major reason, Sybiha also noted that the lack of spare parts"
+                                + " hurt more. “We will sign nothing that gives away Donbas,”"
+                                + " Zelensky said on Tuesday, while his chief of staff warned that"
+                                + " the talks could collapse this week.");
+
+        assertThat(claims)
+                .extracting(ExtractedClaim::source, ExtractedClaim::cue, ExtractedClaim::content)
+                .containsExactly(
+                        tuple("the general", "acknowledged", "the funding gap was a major reason"),
+                        tuple("Sybiha", "also noted", "the lack of spare parts hurt more"),
+                        tuple("Zelensky", "said", "We will sign nothing that gives away Donbas"),
+                        tuple(
+                                "his chief of staff",
+                                "warned",
+                                "the talks could collapse this week"));
+    }
+
+    @Test
     void shouldTakeAQuestionBeforeItsAsker() {
         List<ExtractedClaim> claims =
                 extractor.extract(
