@@ -267,14 +267,18 @@ public final class EndToEndBench {
                     "broker: CPU (cores)",
                     "%.2f",
                     brokerTicks / (double) TICKS_PER_SECOND / seconds);
-            table.row(
-                    "pass-through, same "
-                            + String.format(Locale.ROOT, "%,d", records)
-                            + " records /s",
-                    "%.0f",
-                    pass);
-            table.row("enrich alone, same records /s", "%.0f", enrich);
-            table.row("ratio enrich / pass-through", "%.2f", enrich / pass);
+            if (Double.isNaN(pass)) {
+                table.row("pass-through and enrich alone", "%s", "not run (NO_BASELINE)");
+            } else {
+                table.row(
+                        "pass-through, same "
+                                + String.format(Locale.ROOT, "%,d", records)
+                                + " records /s",
+                        "%.0f",
+                        pass);
+                table.row("enrich alone, same records /s", "%.0f", enrich);
+                table.row("ratio enrich / pass-through", "%.2f", enrich / pass);
+            }
             table.print();
         } finally {
             for (Service s : services) {
