@@ -449,7 +449,7 @@ public final class ClaimExtractor {
             Sentence sentence = sentences.get(i);
             ExtractedClaim claim = claimOf(text, sentence, i == 0, context);
             if (claim == null && !covered(claims, sentence)) {
-                claim = cues.read(text, sentence.start(), sentence.end());
+                claim = readAt(text, sentence.start(), sentence.end(), context);
             }
             if (claim != null) {
                 claim = continuedQuote(text, wholeQuote(text, claim), sentence.end());
@@ -472,7 +472,8 @@ public final class ClaimExtractor {
                         }
                     }
                 }
-                ExtractedClaim lead = claim == null ? null : leadClaim(text, sentence, claim);
+                ExtractedClaim lead =
+                        claim == null ? null : leadClaim(text, sentence, claim, context);
                 if (lead != null) {
                     claims.add(lead);
                 }
@@ -486,7 +487,8 @@ public final class ClaimExtractor {
                 ExtractedClaim tail =
                         claim == null
                                 ? null
-                                : tailClaim(text, sentence, second != null ? second : claim);
+                                : tailClaim(
+                                        text, sentence, second != null ? second : claim, context);
                 if (tail != null) {
                     claims.add(tail);
                 }
@@ -501,7 +503,8 @@ public final class ClaimExtractor {
      * A claim in what comes before a sentence's claim: "While he acknowledged «funding was a
      * reason», Ham also noted …". Read by the cue reader, before the first of the claim's spans.
      */
-    private ExtractedClaim leadClaim(String text, Sentence sentence, ExtractedClaim claim) {
+    private ExtractedClaim leadClaim(
+            String text, Sentence sentence, ExtractedClaim claim, Context context) {
         int first =
                 Math.min(
                         claim.sourceSpan().start(),
@@ -509,12 +512,13 @@ public final class ClaimExtractor {
         if (first - sentence.start() < 20 || first > sentence.end()) {
             return null;
         }
-        ExtractedClaim lead = cues.read(text, sentence.start(), first);
+        ExtractedClaim lead = readAt(text, sentence.start(), first, context);
         return lead != null && lead.contentSpan().end() <= first ? lead : null;
     }
 
     /** A claim after the last of a sentence's claims: "…, Ham said, and Kyiv urged …". */
-    private ExtractedClaim tailClaim(String text, Sentence sentence, ExtractedClaim claim) {
+    private ExtractedClaim tailClaim(
+            String text, Sentence sentence, ExtractedClaim claim, Context context) {
         int last =
                 Math.max(
                         claim.sourceSpan().end(),
@@ -522,7 +526,31 @@ public final class ClaimExtractor {
         if (sentence.end() - last < 20 || last < sentence.start()) {
             return null;
         }
-        return cues.read(text, last, sentence.end());
+        return readAt(text, last, sentence.end(), context);
+    }
+
+    /**
+     * The cue reader's claim of {@code text[start, end)}, its source resolved as the patterns' are
+     * ("he" is who spoke before, "people familiar with the matter" are relayed by the outlet named
+     * last) and its denial read the same way.
+     */
+    private ExtractedClaim readAt(String text, int start, int end, Context context) {
+        ExtractedClaim c = cues.read(text, start, end);
+        if (c == null) {
+            return null;
+        }
+        Resolved who = resolve(c.source(), null, context);
+        return new ExtractedClaim(
+                who.source,
+                who.type,
+                who.relayedBy,
+                c.cue(),
+                c.content(),
+                c.quote(),
+                isDenial(c.cue(), c.content()),
+                c.sourceSpan(),
+                c.cueSpan(),
+                c.contentSpan());
     }
 
     /** A second source with its verb inside a reported claim: "…, while 22 percent said …". */

@@ -3,6 +3,7 @@ package io.newshound.enrich.claims;
 import io.newshound.events.Span;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -224,7 +225,7 @@ final class CueReader {
                 cueText,
                 contentText,
                 quoted,
-                cueText.startsWith("den") || cueText.startsWith("rejec"),
+                cueText.startsWith("den"), // as read again by ClaimExtractor.readAt
                 new Span(start + source.start(), start + source.end()),
                 new Span(start + cue.start, start + cue.end),
                 new Span(start + content.start(), start + content.end()));
@@ -455,6 +456,10 @@ final class CueReader {
             words++;
             i = wordStart;
         }
+        Matcher lead = LEADING_ADVERB.matcher(s).region(start, end);
+        if (lead.lookingAt()) {
+            start = lead.end(); // "Later he criticized …": the source is "he"
+        }
         String source = s.substring(start, end);
         String stripped;
         while (!(stripped = TRAILING_AUXILIARY.matcher(source).replaceFirst("")).equals(source)) {
@@ -474,6 +479,12 @@ final class CueReader {
         }
         return new Span(start, start + source.length());
     }
+
+    /** A sentence adverb before a source: "Later he …", "However, the ministry …". */
+    private static final Pattern LEADING_ADVERB =
+            Pattern.compile(
+                    "(?i)(?:later|then|now|also|meanwhile|however|still|yet|earlier|separately|"
+                            + "instead|today|yesterday),?\\s+");
 
     /** An auxiliary or adverb between a source and its verb: "has also", "is", "sharply". */
     private static final Pattern TRAILING_AUXILIARY =

@@ -550,7 +550,7 @@ class ClaimExtractorTest {
                         "Title line\n\nThe Kremlin criticized the envoys for publishing the"
                                 + " draft before the meeting.");
 
-        assertThat(c.source()).isEqualTo("The Kremlin");
+        assertThat(c.source()).isEqualTo("Kremlin"); // as the patterns name it
         assertThat(c.cue()).isEqualTo("criticized");
         assertThat(c.content()).isEqualTo("the envoys for publishing the draft before the meeting");
     }
@@ -615,6 +615,24 @@ class ClaimExtractorTest {
                                 "his chief of staff",
                                 "warned",
                                 "the talks could collapse this week"));
+    }
+
+    @Test
+    void shouldResolveAPronounTheCueReaderFindsToWhoSpokeBefore() {
+        List<ExtractedClaim> claims =
+                extractor.extract(
+                        "Title line\n\nKushner told reporters the draft had changed. Later he"
+                                + " criticized the delay in Kyiv over the security annex.");
+
+        assertThat(claims)
+                .extracting(ExtractedClaim::source, ExtractedClaim::cue, ExtractedClaim::content)
+                .containsExactly(
+                        tuple("Kushner", "told reporters", "the draft had changed"),
+                        tuple(
+                                "Kushner",
+                                "criticized",
+                                "the delay in Kyiv over the security annex"));
+        assertThat(claims.get(1).sourceType()).isEqualTo(claims.get(0).sourceType());
     }
 
     @Test
