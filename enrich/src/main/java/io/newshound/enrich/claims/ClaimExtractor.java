@@ -401,6 +401,19 @@ public final class ClaimExtractor {
                             + "|(?<!\\s(?:of|about|like|than|with|for|on|at|in|from|by|do|does"
                             + "|did|done|doing))\\sthat$");
 
+    /**
+     * Whether the content {@code sentence[start, end)} is cut off in mid-clause. A "that" ending
+     * the sentence itself is an object ("… could change that."), not a clause left open.
+     */
+    private static boolean dangling(String sentence, int start, int end) {
+        Matcher m = DANGLING.matcher(sentence).region(start, end);
+        if (!m.find()) {
+            return false;
+        }
+        boolean endsSentence = end == trimmedEnd(sentence, start, sentence.length());
+        return !(endsSentence && sentence.regionMatches(true, end - 4, "that", 0, 4));
+    }
+
     private static final Pattern DENIAL_CUE =
             Pattern.compile("(?i)\\b(denied|denies|deny|rejected|rejects|refuted|dismissed)\\b");
     private static final Pattern NEGATION =
@@ -938,8 +951,7 @@ public final class ClaimExtractor {
         boolean quoted = contentStart > 0 && "“\"'".indexOf(sentence.charAt(contentStart - 1)) >= 0;
         // A quotation may be short ("“Technicals,” Bob said."); reported speech is a clause.
         if (contentEnd - contentStart < (quoted ? 4 : 12)
-                || (!quoted
-                        && DANGLING.matcher(sentence.substring(contentStart, contentEnd)).find())) {
+                || (!quoted && dangling(sentence, contentStart, contentEnd))) {
             return null;
         }
         boolean quote = contentStart > 0 && "“\"'".indexOf(sentence.charAt(contentStart - 1)) >= 0;

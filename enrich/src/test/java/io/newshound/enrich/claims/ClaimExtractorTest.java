@@ -636,6 +636,17 @@ class ClaimExtractorTest {
     }
 
     @Test
+    void shouldTakeAThatEndingTheSentenceForAnObjectNotAClauseLeftOpen() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nAnalysts of the Donbas and Kharkiv fronts said the winter"
+                                + " offensive could change that.");
+
+        assertThat(c.source()).isEqualTo("Analysts of the Donbas and Kharkiv fronts");
+        assertThat(c.content()).isEqualTo("the winter offensive could change that");
+    }
+
+    @Test
     void shouldTakeAQuestionBeforeItsAsker() {
         List<ExtractedClaim> claims =
                 extractor.extract(
