@@ -518,10 +518,7 @@ public final class ClaimExtractor {
      */
     private ExtractedClaim leadClaim(
             String text, Sentence sentence, ExtractedClaim claim, Context context) {
-        int first =
-                Math.min(
-                        claim.sourceSpan().start(),
-                        Math.min(claim.cueSpan().start(), claim.contentSpan().start()));
+        int first = claim.firstOffset();
         if (first - sentence.start() < 20 || first > sentence.end()) {
             return null;
         }
@@ -532,10 +529,7 @@ public final class ClaimExtractor {
     /** A claim after the last of a sentence's claims: "…, Ham said, and Kyiv urged …". */
     private ExtractedClaim tailClaim(
             String text, Sentence sentence, ExtractedClaim claim, Context context) {
-        int last =
-                Math.max(
-                        claim.sourceSpan().end(),
-                        Math.max(claim.cueSpan().end(), claim.contentSpan().end()));
+        int last = claim.lastOffset();
         if (sentence.end() - last < 20 || last < sentence.start()) {
             return null;
         }

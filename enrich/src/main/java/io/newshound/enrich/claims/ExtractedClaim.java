@@ -50,6 +50,16 @@ public record ExtractedClaim(
      * This claim with its content ending before {@code at} (where a second claim of the sentence
      * begins), or null when too little would be left.
      */
+    /** Where the first of its source, cue and content starts. */
+    int firstOffset() {
+        return Math.min(sourceSpan.start(), Math.min(cueSpan.start(), contentSpan.start()));
+    }
+
+    /** Where the last of its source, cue and content ends. */
+    int lastOffset() {
+        return Math.max(sourceSpan.end(), Math.max(cueSpan.end(), contentSpan.end()));
+    }
+
     ExtractedClaim cutAt(String text, int at) {
         int end = Math.min(at, contentSpan.end());
         while (end > contentSpan.start() && ",;:”\"' ".indexOf(text.charAt(end - 1)) >= 0) {
