@@ -210,7 +210,9 @@ public final class ClaimExtractor {
                     + "when|while|as|via|through|under|over|outside|since|about|Monday|Tuesday|"
                     + "Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|recently|"
                     + "again|then|now|previously|publicly|privately|repeatedly|also|afterward|"
-                    + "separately|instead|too)\\b(?:(?!\\bthat\\s)[^“”\"])*)?";
+                    + "separately|instead|too)\\b(?:(?!\\bthat\\s)[^“”\"])*"
+                    // "Gowdy said sarcastically."
+                    + "|\\s+\\p{Ll}+ly)?";
 
     /** The end of a quoted or reported passage before its source: a comma, a closing quote. */
     private static final String QUOTE_END = "(?:,[”\"]?|,''|[”\"],?|'',?)";
@@ -817,8 +819,17 @@ public final class ClaimExtractor {
         // Without a closing quotation mark before the verb, "Roxana Leon, 63, a voter from Miami,
         // said she wanted …" names its source first: only a name or a title may follow the verb.
         String before = sentence.substring(m.end("content"), m.start("cue"));
-        return !QUOTE_MARK.matcher(before).find() && !NAMED.matcher(source).find();
+        if (QUOTE_MARK.matcher(before).find()) {
+            return false;
+        }
+        // "Ivanka Trump, the nominee's eldest daughter, noted the rule …": a name and what it is
+        // come first, so what follows the verb is what was noted.
+        return !NAMED.matcher(source).find()
+                || NAME_AND_APPOSITIVE.matcher(m.group("content")).find();
     }
+
+    private static final Pattern NAME_AND_APPOSITIVE =
+            Pattern.compile("^(?:\\p{Lu}[\\p{L}’'.-]*\\s+){0,3}\\p{Lu}[\\p{L}’'.-]*,\\s+\\p{Ll}");
 
     private static final Pattern QUOTE_MARK = Pattern.compile("[”\"']");
 
@@ -826,7 +837,8 @@ public final class ClaimExtractor {
             Pattern.compile("^(?:\\p{Lu}|(?:the|a|an|one|two|three|several|some|many|another)\\s)");
 
     private static final Pattern AUXILIARY =
-            Pattern.compile("\\b(?:had|has|have|did|does|do|is|are|was|were|will|would|could)\\b");
+            Pattern.compile(
+                    "\\b(?:had|has|have|did|does|do|is|are|was|were|will|would|could|\\p{L}+n[’']t)\\b");
 
     /**
      * Whether the lead before a source reports speech itself: in "Linick said that he was

@@ -20,106 +20,183 @@ import java.util.regex.Pattern;
  */
 final class CueReader {
     /**
+     * The plural present forms of {@link #CUES}, which are also the infinitive and the imperative:
+     * they are cues only after their subject ("leaders warn"), not after "to", a modal or "not" ("a
+     * way to tell", "would deny"), nor at the start of a sentence ("Tell us …").
+     */
+    private static final Set<String> BASE_FORMS =
+            Set.of(
+                    "say",
+                    "argue",
+                    "warn",
+                    "urge",
+                    "insist",
+                    "suggest",
+                    "explain",
+                    "acknowledge",
+                    "admit",
+                    "contend",
+                    "complain",
+                    "predict",
+                    "recall",
+                    "deny",
+                    "confirm",
+                    "note",
+                    "tell",
+                    "ask",
+                    "accuse",
+                    "vow",
+                    "pledge",
+                    "stress");
+
+    /**
      * Verbs that report what someone said, wrote, asked for or stood for, in their forms; not the
      * ones that are as often nouns ("states", "claims", "reports", "promises").
      */
     static final Set<String> CUES =
+            withBaseForms(
+                    Set.of(
+                            "said",
+                            "says",
+                            "say",
+                            "saying",
+                            "told",
+                            "tells",
+                            "telling",
+                            "added",
+                            "adds",
+                            "adding",
+                            "wrote",
+                            "writes",
+                            "writing",
+                            "noted",
+                            "noting",
+                            "asked",
+                            "asks",
+                            "asking",
+                            "criticized",
+                            "criticised",
+                            "criticizes",
+                            "criticizing",
+                            "praised",
+                            "praising",
+                            "accused",
+                            "accuses",
+                            "accusing",
+                            "urged",
+                            "urging",
+                            "pledged",
+                            "pledging",
+                            "vowed",
+                            "vowing",
+                            "promised",
+                            "promising",
+                            "announced",
+                            "announces",
+                            "announcing",
+                            "suggested",
+                            "suggests",
+                            "suggesting",
+                            "argued",
+                            "argues",
+                            "argue",
+                            "arguing",
+                            "claimed",
+                            "claiming",
+                            "warned",
+                            "warns",
+                            "warning",
+                            "insisted",
+                            "insists",
+                            "insisting",
+                            "explained",
+                            "explains",
+                            "explaining",
+                            "acknowledged",
+                            "acknowledges",
+                            "acknowledging",
+                            "declared",
+                            "declares",
+                            "declaring",
+                            "stated",
+                            "stating",
+                            "recalled",
+                            "recalls",
+                            "recalling",
+                            "tweeted",
+                            "tweeting",
+                            "predicted",
+                            "predicts",
+                            "denied",
+                            "denies",
+                            "denying",
+                            "admitted",
+                            "admits",
+                            "confirmed",
+                            "confirms",
+                            "revealed",
+                            "reveals",
+                            "disclosed",
+                            "mentioned",
+                            "reported",
+                            "contended",
+                            "complained",
+                            "conceded",
+                            "boasted",
+                            "demanded",
+                            "proposed",
+                            "proposes",
+                            "blamed",
+                            "blames",
+                            "defended",
+                            "testified",
+                            "estimated"));
+
+    private static Set<String> withBaseForms(Set<String> cues) {
+        Set<String> all = new java.util.HashSet<>(cues);
+        all.addAll(BASE_FORMS);
+        return Set.copyOf(all);
+    }
+
+    /** Words after which a base form is no verb of a subject of its own. */
+    private static final Set<String> NOT_BEFORE_BASE =
             Set.of(
-                    "said",
-                    "says",
-                    "say",
-                    "saying",
-                    "told",
-                    "tells",
-                    "telling",
-                    "added",
-                    "adds",
-                    "adding",
-                    "wrote",
-                    "writes",
-                    "writing",
-                    "noted",
-                    "noting",
-                    "asked",
-                    "asks",
-                    "asking",
-                    "criticized",
-                    "criticised",
-                    "criticizes",
-                    "criticizing",
-                    "praised",
-                    "praising",
-                    "accused",
-                    "accuses",
-                    "accusing",
-                    "urged",
-                    "urging",
-                    "pledged",
-                    "pledging",
-                    "vowed",
-                    "vowing",
-                    "promised",
-                    "promising",
-                    "announced",
-                    "announces",
-                    "announcing",
-                    "suggested",
-                    "suggests",
-                    "suggesting",
-                    "argued",
-                    "argues",
-                    "argue",
-                    "arguing",
-                    "claimed",
-                    "claiming",
-                    "warned",
-                    "warns",
-                    "warning",
-                    "insisted",
-                    "insists",
-                    "insisting",
-                    "explained",
-                    "explains",
-                    "explaining",
-                    "acknowledged",
-                    "acknowledges",
-                    "acknowledging",
-                    "declared",
-                    "declares",
-                    "declaring",
-                    "stated",
-                    "stating",
-                    "recalled",
-                    "recalls",
-                    "recalling",
-                    "tweeted",
-                    "tweeting",
-                    "predicted",
-                    "predicts",
-                    "denied",
-                    "denies",
-                    "denying",
-                    "admitted",
-                    "admits",
-                    "confirmed",
-                    "confirms",
-                    "revealed",
-                    "reveals",
-                    "disclosed",
-                    "mentioned",
-                    "reported",
-                    "contended",
-                    "complained",
-                    "conceded",
-                    "boasted",
-                    "demanded",
-                    "proposed",
-                    "proposes",
-                    "blamed",
-                    "blames",
-                    "defended",
-                    "testified",
-                    "estimated");
+                    "to",
+                    "the",
+                    "a",
+                    "an",
+                    "his",
+                    "her",
+                    "their",
+                    "its",
+                    "our",
+                    "this",
+                    "that",
+                    "would",
+                    "could",
+                    "will",
+                    "can",
+                    "should",
+                    "must",
+                    "may",
+                    "might",
+                    "not",
+                    "don't",
+                    "didn't",
+                    "won't",
+                    "wouldn't",
+                    "can't",
+                    "couldn't",
+                    "doesn't",
+                    "now",
+                    "and",
+                    "or",
+                    "please",
+                    "let",
+                    "us",
+                    "me",
+                    "him",
+                    "them");
 
     /** Cues of two words, read as one. */
     private static final Set<String> TWO_WORD =
@@ -333,11 +410,29 @@ final class CueReader {
                     return new Word(begin, nextEnd);
                 }
             }
-            if (CUES.contains(word)) {
+            if (CUES.contains(word) && !(BASE_FORMS.contains(word) && noSubjectBefore(s, begin))) {
                 return new Word(begin, i);
             }
         }
         return null;
+    }
+
+    /** Whether the word before {@code begin} leaves a base form without a subject of its own. */
+    private static boolean noSubjectBefore(String s, int begin) {
+        int end = begin;
+        while (end > 0 && s.charAt(end - 1) == ' ') {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && s.charAt(start - 1) != ' ') {
+            start--;
+        }
+        if (start == end) {
+            return true; // the sentence starts with it
+        }
+        String before = s.substring(start, end).toLowerCase(Locale.ROOT).replace('’', '\'');
+        return NOT_BEFORE_BASE.contains(before)
+                || !Character.isLetter(before.charAt(before.length() - 1));
     }
 
     private static boolean isQuoteMark(char c) {
@@ -472,7 +567,7 @@ final class CueReader {
                 comma--;
             }
             int aside = comma > 0 && s.charAt(comma) == ',' ? s.lastIndexOf(',', comma - 1) : -1;
-            if (aside > 0 && depth == 0 && wordsBetween(s, aside, comma) <= 6) {
+            if (aside > 0 && depth == 0 && wordsBetween(s, aside, comma) <= 12) {
                 return sourceBefore(s, new Word(aside, aside + 1), 1);
             }
             return null;
@@ -547,7 +642,7 @@ final class CueReader {
                 return new Span(i, wordEnd);
             }
             boolean verb =
-                    VERB_STARTS.contains(lower)
+                    VERB_STARTS.contains(words == 0 ? lower : word) // "Theresa May"
                             || CUES.contains(lower)
                             || (!Character.isUpperCase(word.isEmpty() ? 'a' : word.charAt(0))
                                     && lower.endsWith("ed"));

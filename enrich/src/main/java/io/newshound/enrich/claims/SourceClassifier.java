@@ -65,8 +65,9 @@ final class SourceClassifier {
                     "(?i)^(by|in|on|at|for|with|from|of|after|before|during|under|according|as|to|neither|no|"
                             + "none|nobody|nothing|"
                             + "and|but|or|so|if|when|while|although|though|because|since|despite)\\b"
-                            + "|\\b(is|are|was|were|be|been|being|will|would|may|might|can|could|should|"
-                            + "must|shall)\\b"
+                            // lower case only: "Theresa May", "Will Hurd" are names
+                            + "|(?-i:\\b(is|are|was|were|be|been|being|will|would|may|might|can|could|"
+                            + "should|must|shall)\\b)"
                             // "saying it kept …", "Umerov left early but"
                             + "|^\\p{Ll}+ing\\b|\\s(?:but|and|or|then|also|yet)$"
                             + "|\\b(?:said|says|say|told|tells)\\b");

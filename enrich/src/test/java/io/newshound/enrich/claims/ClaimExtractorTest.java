@@ -731,6 +731,79 @@ class ClaimExtractorTest {
     }
 
     @Test
+    void shouldTakeANameThatLooksLikeAModalForAName() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nFormer Prime Minister Theresa May said this week that the"
+                                + " summit would not settle the question of the eastern regions.");
+
+        assertThat(c.source()).isEqualTo("Former Prime Minister Theresa May");
+        assertThat(c.content())
+                .isEqualTo("the summit would not settle the question of the eastern regions");
+    }
+
+    @Test
+    void shouldNotReadANameAndItsAppositiveAsAClaimSaidByTheObject() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nOlena Koval, the mayor's chief of staff, noted the delay in"
+                                + " the talks last month.");
+
+        assertThat(c.source()).isEqualTo("Olena Koval");
+        assertThat(c.content()).isEqualTo("the delay in the talks last month");
+    }
+
+    @Test
+    void shouldNotTakeAClauseWithANegatedVerbForASourceAfterTheCue() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nSanctions expert Mira Holt, who advises the committee on"
+                                + " export controls, said the new list doesn't cover the refineries.");
+
+        assertThat(c.source()).isEqualTo("Sanctions expert Mira Holt");
+        assertThat(c.content()).isEqualTo("the new list doesn't cover the refineries");
+    }
+
+    @Test
+    void shouldReadThePluralPresentOfACueButNotItsInfinitive() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nE.U. ministers warn that if the front moves again, the"
+                                + " grain corridor could close within weeks.");
+
+        assertThat(c.source()).isEqualTo("E.U. ministers");
+        assertThat(c.cue()).isEqualTo("warn");
+        assertThat(
+                        extractor.extract(
+                                "Title line\n\nThere is no way to tell how many shells reached the"
+                                        + " depot before the strike."))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldFindASourcePastALongAppositive() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nMarta Reyes, the senior Democrat on the Senate foreign"
+                                + " relations panel, called on the administration to release the"
+                                + " frozen aid package.");
+
+        assertThat(c.source()).isEqualTo("Marta Reyes");
+        assertThat(c.cue()).isEqualTo("called on");
+        assertThat(c.content()).startsWith("the administration to release");
+    }
+
+    @Test
+    void shouldReadAQuotationBeforeASourceAndAnAdverb() {
+        ExtractedClaim c =
+                only("Title line\n\n“Surely we can ask the envoy one question,” Rudd said drily.");
+
+        assertThat(c.source()).isEqualTo("Rudd");
+        assertThat(c.content()).isEqualTo("Surely we can ask the envoy one question");
+        assertThat(c.quote()).isTrue();
+    }
+
+    @Test
     void shouldLeaveAClaimAloneWhoseContentStartsInsideTwoApostrophes() {
         // Found on PolNeAR: the content began on the second mark of an opening '' pair, and the
         // search for the opening mark found that very pair.
