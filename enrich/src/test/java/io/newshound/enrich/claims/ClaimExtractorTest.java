@@ -804,6 +804,31 @@ class ClaimExtractorTest {
     }
 
     @Test
+    void shouldReadAClaimThatGoesOnAfterItsSource() {
+        String text =
+                "Title line\n\nThe first convoy carried 40 tonnes of grain, the ministry said in"
+                        + " its weekly report, and the second is due on Friday.";
+        ExtractedClaim c = only(text);
+
+        assertThat(c.source()).isEqualTo("the ministry");
+        assertThat(c.content())
+                .isEqualTo(
+                        "The first convoy carried 40 tonnes of grain the second is due on Friday");
+        assertThat(c.contentSpan().end()).isEqualTo(text.indexOf(" Friday.") + " Friday".length());
+    }
+
+    @Test
+    void shouldReadAShortSubjectBeforeItsSourceWithWhatFollows() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nThe ceasefire, Mr. Umerov often says, is only as strong as"
+                                + " its monitors.");
+
+        assertThat(c.source()).isEqualTo("Mr. Umerov");
+        assertThat(c.content()).isEqualTo("The ceasefire is only as strong as its monitors");
+    }
+
+    @Test
     void shouldLeaveAClaimAloneWhoseContentStartsInsideTwoApostrophes() {
         // Found on PolNeAR: the content began on the second mark of an opening '' pair, and the
         // search for the opening mark found that very pair.
