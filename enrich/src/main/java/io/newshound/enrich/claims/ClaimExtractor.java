@@ -333,6 +333,8 @@ public final class ClaimExtractor {
     private static final String PARTICIPLE_CUE =
             "(?<cue>saying|adding|arguing|suggesting|claiming|insisting|warning|noting|"
                     + "stressing|explaining|asserting|contending|predicting|acknowledging|"
+                    + "promising|vowing|pledging|tweeting|writing|urging|calling\\s+for|"
+                    + "calling\\s+on|denying|complaining|announcing|declaring|"
                     + "telling\\s+(?:[^,.:;“”\"]{2,40}?(?=\\s+that\\s|:|,)|(?:reporters|journalists|"
                     + "him|her|them|us|viewers|supporters|investors|the\\s+\\p{L}+|\\p{Lu}[\\w-]*"
                     + "(?:\\s+\\p{Lu}[\\w-]*){0,3})(?:\\s+on\\s+\\p{Lu}\\w+)?))";
@@ -352,7 +354,8 @@ public final class ClaimExtractor {
             Pattern.compile(
                     ",\\s+(?:and\\s+)?(?:by\\s+)?(?:saying|adding|arguing|suggesting|claiming|"
                             + "insisting|warning|noting|stressing|explaining|asserting|contending|"
-                            + "predicting|acknowledging|telling)\\b");
+                            + "predicting|acknowledging|telling|promising|vowing|pledging|tweeting|"
+                            + "writing|urging|calling|denying|complaining|announcing|declaring)\\b");
 
     /** A headline in title case: "Hollande Says Trump ‘Makes You Want To Retch’". */
     private static final Pattern TITLE_SAYS =
@@ -1111,7 +1114,18 @@ public final class ClaimExtractor {
                         "contending",
                         "predicting",
                         "acknowledging",
-                        "telling"));
+                        "telling",
+                        "promising",
+                        "vowing",
+                        "pledging",
+                        "tweeting",
+                        "writing",
+                        "urging",
+                        "calling",
+                        "denying",
+                        "complaining",
+                        "announcing",
+                        "declaring"));
         return Set.copyOf(words);
     }
 

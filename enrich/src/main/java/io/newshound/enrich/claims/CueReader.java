@@ -275,6 +275,20 @@ final class CueReader {
             return null; // "Previous trips were announced at short notice"
         }
         Span source = sourceBefore(s, cue);
+        Span antecedent = antecedent(s, cue);
+        if (antecedent != null) {
+            // "McConnell, now the majority leader, who in 2010 said …, …": the relative clause
+            // ends at its comma, and so does what it says.
+            source = antecedent;
+            int comma = s.indexOf(", ", content.start());
+            if (!quoted && comma > 0 && comma < content.end()) {
+                int to = ClaimExtractor.trimmedEnd(s, content.start(), comma);
+                if (wordsBetween(s, content.start(), to) < 1) {
+                    return null;
+                }
+                content = new Span(content.start(), to);
+            }
+        }
         if (source == null && coordinated(s, cue)) {
             source = subjectOf(s);
         }
@@ -574,6 +588,29 @@ final class CueReader {
         }
         return new Span(start, start + source.length());
     }
+
+    /**
+     * The noun a relative clause with the cue hangs on, when it stands before a comma: "The Saudi
+     * government, which has strongly denied …" and "McConnell, now the majority leader, who in 2010
+     * said …". Null when there is none.
+     */
+    private static Span antecedent(String s, Word cue) {
+        Matcher m = RELATIVE_BEFORE.matcher(s.substring(Math.max(0, cue.start - 40), cue.start));
+        if (!m.find()) {
+            return null;
+        }
+        int comma = Math.max(0, cue.start - 40) + m.start();
+        Span before = sourceBefore(s, new Word(comma, comma + 1), 1);
+        if (before == null) {
+            return null;
+        }
+        Matcher now = LEADING_ADVERB.matcher(s).region(before.start(), before.end());
+        return now.lookingAt() ? new Span(now.end(), before.end()) : before;
+    }
+
+    /** ", who", ", which" and what may stand between it and the cue ("in 2010", "has also"). */
+    private static final Pattern RELATIVE_BEFORE =
+            Pattern.compile(",\\s+(?:who|which)\\s+(?:[^\\s,;:“”\"]+\\s+){0,3}$");
 
     /** A sentence adverb before a source: "Later he …", "However, the ministry …". */
     private static final Pattern LEADING_ADVERB =

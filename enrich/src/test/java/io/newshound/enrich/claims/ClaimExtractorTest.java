@@ -829,6 +829,30 @@ class ClaimExtractorTest {
     }
 
     @Test
+    void shouldReadAPromiseOrATweetAfterWhatItsSubjectDid() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nWitkoff met the grain traders in Odesa, promising to reopen"
+                                + " the northern route before the winter.");
+
+        assertThat(c.source()).isEqualTo("Witkoff");
+        assertThat(c.cue()).isEqualTo("promising");
+        assertThat(c.content()).isEqualTo("to reopen the northern route before the winter");
+    }
+
+    @Test
+    void shouldGiveARelativeClauseTheSourceItHangsOn() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nThe energy ministry, which has flatly denied any damage to"
+                                + " the dam, sent engineers to the site.");
+
+        assertThat(c.source()).isEqualTo("The energy ministry");
+        assertThat(c.content()).isEqualTo("any damage to the dam");
+        assertThat(c.denial()).isTrue();
+    }
+
+    @Test
     void shouldLeaveAClaimAloneWhoseContentStartsInsideTwoApostrophes() {
         // Found on PolNeAR: the content began on the second mark of an opening '' pair, and the
         // search for the opening mark found that very pair.
