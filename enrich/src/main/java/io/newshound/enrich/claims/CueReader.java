@@ -150,7 +150,18 @@ final class CueReader {
                             "blames",
                             "defended",
                             "testified",
-                            "estimated"));
+                            "estimated",
+                            "confirming",
+                            "revealing",
+                            "predicting",
+                            "complaining",
+                            "conceding",
+                            "contending",
+                            "demanding",
+                            "proposing",
+                            "blaming",
+                            "admitting",
+                            "recounting"));
 
     private static Set<String> withBaseForms(Set<String> cues) {
         Set<String> all = new java.util.HashSet<>(cues);
@@ -201,6 +212,8 @@ final class CueReader {
     /** Cues of two words, read as one. */
     private static final Set<String> TWO_WORD =
             Set.of(
+                    "call for",
+                    "call on",
                     "called for",
                     "calls for",
                     "calling for",
@@ -343,6 +356,7 @@ final class CueReader {
     /** The first words of {@link #TWO_WORD}. */
     private static final Set<String> TWO_WORD_FIRST =
             Set.of(
+                    "call",
                     "called",
                     "calls",
                     "calling",
@@ -445,8 +459,47 @@ final class CueReader {
             return true; // the sentence starts with it
         }
         String before = s.substring(start, end).toLowerCase(Locale.ROOT).replace('’', '\'');
+        if (before.equals("to") && catenative(s, start)) {
+            return false; // "protesters continued to call for …": the subject is theirs
+        }
         return NOT_BEFORE_BASE.contains(before)
                 || !Character.isLetter(before.charAt(before.length() - 1));
+    }
+
+    /**
+     * Whether the word before the "to" at {@code to} is a verb that hands its subject on:
+     * "continued to", "refuses to", "wants to"; not "a way to", "is to".
+     */
+    private static boolean catenative(String s, int to) {
+        int end = to;
+        while (end > 0 && s.charAt(end - 1) == ' ') {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && Character.isLetter(s.charAt(start - 1))) {
+            start--;
+        }
+        String verb = s.substring(start, end).toLowerCase(Locale.ROOT);
+        return CATENATIVE.matcher(verb).matches();
+    }
+
+    private static final String CATENATIVE_VERB =
+            "(?:continu|refus|want|plan|need|tr|declin|hop|vow|promis|pledg|decid|threaten|"
+                    + "intend|prepar|agre|fail|seem|appear|rush|move)(?:e|es|ed|s|ies|ied|d)?";
+
+    private static final Pattern CATENATIVE = Pattern.compile(CATENATIVE_VERB);
+
+    /** "protesters continued to": the verb before the cue's "to" is no part of its source. */
+    private static final Pattern TRAILING_CATENATIVE =
+            Pattern.compile("(?i)\\s+" + CATENATIVE_VERB + "\\s+to$");
+
+    private static boolean hasQuoteMark(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (isQuoteMark(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isQuoteMark(char c) {
@@ -507,12 +560,19 @@ final class CueReader {
         if (according > 0) {
             to = according;
         }
+        // "…, looping the streets around the stadium": what the source went on to do
+        Matcher participle = PARTICIPLE_AFTER.matcher(s).region(from, to);
+        if (participle.find() && !hasQuoteMark(s, from, participle.start())) {
+            to = participle.start();
+        }
         to = ClaimExtractor.trimmedEnd(s, from, to);
-        if (to <= from || wordsBetween(s, from, to) < 3) {
+        if (to <= from || wordsBetween(s, from, to) < 1) {
             return null;
         }
         return new Span(from, to);
     }
+
+    private static final Pattern PARTICIPLE_AFTER = Pattern.compile(",\\s+\\p{Ll}+ing\\s");
 
     /** Before a cue that ends the sentence ("…, the senator said."): the text before its comma. */
     private static Span before(String s, Word cue) {
@@ -571,7 +631,9 @@ final class CueReader {
         }
         String source = s.substring(start, end);
         String stripped;
-        while (!(stripped = TRAILING_AUXILIARY.matcher(source).replaceFirst("")).equals(source)) {
+        while (!(stripped = TRAILING_AUXILIARY.matcher(source).replaceFirst("")).equals(source)
+                || !(stripped = TRAILING_CATENATIVE.matcher(source).replaceFirst(""))
+                        .equals(source)) {
             source = stripped;
         }
         if (source.isBlank()) {

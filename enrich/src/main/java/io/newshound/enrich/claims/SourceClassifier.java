@@ -69,7 +69,8 @@ final class SourceClassifier {
                             + "|(?-i:\\b(is|are|was|were|be|been|being|will|would|may|might|can|could|"
                             + "should|must|shall)\\b)"
                             // "saying it kept …", "Umerov left early but"
-                            + "|^\\p{Ll}+ing\\b|\\s(?:but|and|or|then|also|yet)$"
+                            // lower case only: "Mining companies" are a source
+                            + "|(?-i:^\\p{Ll}+ing\\b)|\\s(?:but|and|or|then|also|yet)$"
                             + "|\\b(?:said|says|say|told|tells)\\b");
 
     /** A name after lower-case words: "the FBI", "ordinary Chinese traders". */

@@ -853,6 +853,26 @@ class ClaimExtractorTest {
     }
 
     @Test
+    void shouldReadACueAfterAVerbThatHandsOnItsSubject() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nFarmers near Kherson continued to call for demining teams,"
+                                + " blocking the road to the ferry.");
+
+        assertThat(c.source()).isEqualTo("Farmers near Kherson");
+        assertThat(c.cue()).isEqualTo("call for");
+        assertThat(c.content()).isEqualTo("demining teams");
+    }
+
+    @Test
+    void shouldTakeAWordInIngAtTheStartOfANameForPartOfTheSource() {
+        ExtractedClaim c = only("Title line\n\nShipping insurers declared force majeure.");
+
+        assertThat(c.source()).isEqualTo("Shipping insurers");
+        assertThat(c.content()).isEqualTo("force majeure");
+    }
+
+    @Test
     void shouldLeaveAClaimAloneWhoseContentStartsInsideTwoApostrophes() {
         // Found on PolNeAR: the content began on the second mark of an opening '' pair, and the
         // search for the opening mark found that very pair.
