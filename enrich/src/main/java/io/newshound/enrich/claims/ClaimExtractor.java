@@ -192,7 +192,7 @@ public final class ClaimExtractor {
 
     /** A quotation going on after its source: "“…,” she said, “but I could overlook it.”" */
     private static final String MORE =
-            "(?:,\\s+(?:and\\s+|but\\s+)?[“\"](?<more>[^“”\"]{3,})[”\"])?";
+            "(?:,\\s+(?:and\\s+|but\\s+)?(?:[“\"](?<more>[^“”\"]{3,})[”\"]|''(?<more2>[^“”\"]{3,}?)''))?";
 
     /**
      * What may follow a trailing source and verb: where and when ("in an interview", "on Tuesday"),
@@ -490,6 +490,16 @@ public final class ClaimExtractor {
                         }
                     }
                 }
+                if (claim != null && !claim.quote()) {
+                    // "… the reality of climate change, though he opposes the plan": a concession
+                    // is the writer's, not the source's.
+                    Matcher concession = CONCESSION.matcher(text);
+                    concession.region(claim.contentSpan().start(), claim.contentSpan().end());
+                    if (concession.find()) {
+                        ExtractedClaim cut = claim.cutAt(text, concession.start());
+                        claim = cut != null ? cut : claim;
+                    }
+                }
                 ExtractedClaim lead =
                         claim == null ? null : leadClaim(text, sentence, claim, context);
                 if (lead != null) {
@@ -564,6 +574,8 @@ public final class ClaimExtractor {
                 c.cueSpan(),
                 c.contentSpan());
     }
+
+    private static final Pattern CONCESSION = Pattern.compile(",\\s+(?:although|though)\\s");
 
     /** A second source with its verb inside a reported claim: "…, while 22 percent said …". */
     private static final Pattern OTHER_SOURCE =
@@ -1003,7 +1015,11 @@ public final class ClaimExtractor {
         contentEnd = trimmedEnd(sentence, contentStart, contentEnd);
         boolean quoted = contentStart > 0 && "“\"'".indexOf(sentence.charAt(contentStart - 1)) >= 0;
         // A quotation may be short ("“Technicals,” Bob said."); reported speech is a clause.
-        boolean goesOn = has(m, "more") && m.group("more") != null;
+        String more =
+                has(m, "more") && m.group("more") != null
+                        ? "more"
+                        : has(m, "more2") && m.group("more2") != null ? "more2" : null;
+        boolean goesOn = more != null;
         if ((!goesOn && contentEnd - contentStart < (quoted ? 4 : 12))
                 || (!quoted && dangling(sentence, contentStart, contentEnd))) {
             return null;
@@ -1013,9 +1029,8 @@ public final class ClaimExtractor {
         String content = sentence.substring(contentStart, contentEnd);
         if (goesOn) {
             // The claim goes on after its source: read as one, spanning both parts.
-            int moreEnd = m.end("more");
-            moreEnd = trimmedEnd(sentence, m.start("more"), moreEnd);
-            content = content + " " + sentence.substring(m.start("more"), moreEnd);
+            int moreEnd = trimmedEnd(sentence, m.start(more), m.end(more));
+            content = content + " " + sentence.substring(m.start(more), moreEnd);
             contentEnd = moreEnd;
         }
         return new ExtractedClaim(

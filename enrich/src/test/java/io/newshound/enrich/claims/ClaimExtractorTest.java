@@ -873,6 +873,27 @@ class ClaimExtractorTest {
     }
 
     @Test
+    void shouldEndReportedSpeechBeforeTheWritersConcession() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nThe governor said the shelters were ready, though none of"
+                                + " them had power on Sunday.");
+
+        assertThat(c.content()).isEqualTo("the shelters were ready");
+    }
+
+    @Test
+    void shouldGoOnWithAQuotationInDoubleApostrophesAfterItsSource() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\n''Slowly,'' the envoy said, ''the map is being redrawn"
+                                + " in our favour.''");
+
+        assertThat(c.source()).isEqualTo("the envoy");
+        assertThat(c.content()).isEqualTo("Slowly the map is being redrawn in our favour");
+    }
+
+    @Test
     void shouldLeaveAClaimAloneWhoseContentStartsInsideTwoApostrophes() {
         // Found on PolNeAR: the content began on the second mark of an opening '' pair, and the
         // search for the opening mark found that very pair.
