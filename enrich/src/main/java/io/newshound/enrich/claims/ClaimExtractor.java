@@ -1239,9 +1239,16 @@ public final class ClaimExtractor {
             }
             boolean wantsAnonymous = ref.matches(".*(people|person|source|sources)");
             boolean wantsOutlet = ref.matches("the (report|agency|newspaper|outlet|publication)");
+            boolean wantsBody = ref.equals("it"); // "It said …": a ministry, a paper, not a person
             for (int i = earlier.size() - 1; i >= 0; i--) {
                 ExtractedClaim c = earlier.get(i);
                 SourceType t = c.sourceType();
+                if (wantsBody) {
+                    if (t == SourceType.ORGANIZATION || t == SourceType.OUTLET) {
+                        return c;
+                    }
+                    continue;
+                }
                 if (wantsAnonymous && t == SourceType.ANONYMOUS) {
                     return c;
                 }

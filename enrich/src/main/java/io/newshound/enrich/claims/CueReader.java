@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
 final class CueReader {
     /**
      * The plural present forms of {@link #CUES}, which are also the infinitive and the imperative:
-     * they are cues only after their subject ("leaders warn"), not after "to", a modal or "not" ("a
-     * way to tell", "would deny"), nor at the start of a sentence ("Tell us …").
+     * they are cues only after their subject ("leaders warn", "he didn't suggest"), not after "to",
+     * a modal or a determiner ("a way to tell", "would deny", "the pledge"), nor at the start of a
+     * sentence ("Tell us …").
      */
     private static final Set<String> BASE_FORMS =
             Set.of(
@@ -191,14 +192,10 @@ final class CueReader {
                     "must",
                     "may",
                     "might",
-                    "not",
-                    "don't",
-                    "didn't",
                     "won't",
                     "wouldn't",
                     "can't",
                     "couldn't",
-                    "doesn't",
                     "now",
                     "and",
                     "or",

@@ -76,7 +76,7 @@ public record ExtractedClaim(
                 break;
             }
         }
-        if (end - contentSpan.start() < 12) {
+        if (end - contentSpan.start() < 4) { // "claimed vast wealth | and said …" keeps a word
             return null;
         }
         Span span = new Span(contentSpan.start(), end);

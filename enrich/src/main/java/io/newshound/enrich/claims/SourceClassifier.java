@@ -85,7 +85,7 @@ final class SourceClassifier {
     private static final Pattern RELATIVE = Pattern.compile("\\s(?:who|whose|which)\\s");
 
     private static final Set<String> NOT_SOURCES =
-            Set.of("it", "this", "that", "which", "there", "what", "who", "i", "we", "you");
+            Set.of("this", "that", "which", "there", "what", "who", "you");
 
     /** Known outlets as folded words, by their first word. */
     private final Map<String, List<List<String>>> outlets;
@@ -153,7 +153,7 @@ final class SourceClassifier {
 
     static final Pattern BACK_REFERENCE =
             Pattern.compile(
-                    "(?i)(he|she|they|the (people|person|sources?|officials?|official|report|agency|"
+                    "(?i)(he|she|they|it|the (people|person|sources?|officials?|official|report|agency|"
                             + "newspaper|outlet|publication|diplomat|envoy|spokes\\w+)|the agency's sources|"
                             + "the (same )?sources?)");
 

@@ -894,6 +894,41 @@ class ClaimExtractorTest {
     }
 
     @Test
+    void shouldResolveItToTheBodyThatSpokeBefore() {
+        List<ExtractedClaim> claims =
+                extractor.extract(
+                        "Title line\n\nThe Defence Ministry said the bridge was hit twice"
+                                + " overnight. It said repairs would take at least a month.");
+
+        assertThat(claims)
+                .extracting(ExtractedClaim::source)
+                .containsExactly("Defence Ministry", "Defence Ministry");
+        assertThat(claims.get(1).content()).isEqualTo("repairs would take at least a month");
+    }
+
+    @Test
+    void shouldReadANegatedCueAndAFirstPersonSource() {
+        assertThat(only("Title line\n\nHe didn't suggest sanctions on the refinery.").content())
+                .isEqualTo("sanctions on the refinery");
+        assertThat(
+                        only("Title line\n\nWe asked whether the monitors would be" + " armed.")
+                                .content())
+                .isEqualTo("whether the monitors would be armed");
+    }
+
+    @Test
+    void shouldKeepAShortClaimBeforeASecondVerbOfTheSameSource() {
+        List<ExtractedClaim> claims =
+                extractor.extract(
+                        "Title line\n\nHe claimed vast support and said the vote would prove"
+                                + " it.");
+
+        assertThat(claims)
+                .extracting(ExtractedClaim::content)
+                .containsExactly("vast support", "the vote would prove it");
+    }
+
+    @Test
     void shouldLeaveAClaimAloneWhoseContentStartsInsideTwoApostrophes() {
         // Found on PolNeAR: the content began on the second mark of an opening '' pair, and the
         // search for the opening mark found that very pair.
