@@ -317,6 +317,10 @@ final class CueReader {
         if (!classifier.isPlausibleSource(sourceText)) {
             return null;
         }
+        if (NEGATED.matcher(s).region(Math.max(0, cue.start - 24), cue.start).find()
+                && wordsBetween(s, content.start(), content.end()) < 3) {
+            return null; // "The Kremlin has not confirmed the visit" claims nothing
+        }
         String cueText = s.substring(cue.start, cue.end).toLowerCase(Locale.ROOT);
         String contentText = s.substring(content.start(), content.end());
         return new ExtractedClaim(
@@ -682,6 +686,10 @@ final class CueReader {
             Pattern.compile(
                     "(?i)(?:^|\\s+)(?:has|have|had|is|are|was|were|also|again|then|later|already|"
                             + "did|does|will|would|\\p{L}+ly)$");
+
+    /** A negation right before the cue: "has not", "didn't", "never", "has not yet". */
+    private static final Pattern NEGATED =
+            Pattern.compile("(?:\\bnot|\\bnever|n[’']t)(?:\\s+(?:yet|\\p{L}+ly))?\\s+$");
 
     private static final Pattern PASSIVE =
             Pattern.compile("(?i)\\b(?:is|are|was|were|be|been|being|get|got)\\s+(?:\\w+ly\\s+)?$");

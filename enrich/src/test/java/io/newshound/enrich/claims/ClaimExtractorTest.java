@@ -929,6 +929,12 @@ class ClaimExtractorTest {
     }
 
     @Test
+    void shouldNotTakeANegatedCueWithAShortObjectForAClaim() {
+        assertThat(extractor.extract("Title line\n\nThe Kremlin has not confirmed the visit."))
+                .isEmpty();
+    }
+
+    @Test
     void shouldLeaveAClaimAloneWhoseContentStartsInsideTwoApostrophes() {
         // Found on PolNeAR: the content began on the second mark of an opening '' pair, and the
         // search for the opening mark found that very pair.
