@@ -820,7 +820,66 @@ public final class ClaimExtractor {
         if (m.find()) {
             return buildWhole(m, base, s, context);
         }
+        m = NOUN_CUE.matcher(s);
+        if (m.find()) {
+            return buildNounCue(m, base, s, context);
+        }
         return null;
+    }
+
+    /**
+     * A claim named by a noun with its clause: "Trump's claim that there were thousands of
+     * shootings", "a New York Times report that …", "contradicting the police's earlier claim that
+     * …".
+     */
+    private static final Pattern NOUN_CUE =
+            Pattern.compile(
+                    "(?<source>(?:\\p{Lu}[\\p{L}.’'-]*\\s+){0,4}?\\p{Lu}[\\p{L}.-]*(?=[’']s\\s)|"
+                            + "(?<=\\b[Aa]n?\\s)(?:\\p{Lu}[\\p{L}.-]*\\s+){0,3}\\p{Lu}[\\p{L}.-]*(?=\\s)|"
+                            + "\\b(?:his|her|their))(?:[’']s)?\\s+(?:earlier\\s+|repeated\\s+|latest\\s+|"
+                            + "new\\s+|recent\\s+)?(?<cue>claims?|assertions?|warnings?|statements?|"
+                            + "arguments?|acknowledg(?:e)?ment|insistence|promises?|pledges?|denials?|"
+                            + "accusations?|allegations?|reports?|suggestion|contention)\\s+that\\s+"
+                            + "(?<content>.{12,})$");
+
+    private ExtractedClaim buildNounCue(Matcher m, int base, String sentence, Context context) {
+        String raw = m.group("source");
+        // "his claim" points back like "he said"
+        String pronoun =
+                switch (raw) {
+                    case "his" -> "he";
+                    case "her" -> "she";
+                    case "their" -> "they";
+                    default -> null;
+                };
+        if (pronoun == null && !classifier.isPlausibleSource(raw)) {
+            return null;
+        }
+        int start = m.start("content");
+        int end = sentence.length();
+        if (m.start() < 40 && m.start() > 0) {
+            // "Contrary to his claim that people would learn nothing, there would be …": the
+            // sentence goes on after the clause.
+            int comma = sentence.indexOf(',', start);
+            end = comma > 0 ? comma : end;
+        }
+        end = trimmedEnd(sentence, start, end);
+        if (end - start < 12) {
+            return null;
+        }
+        Resolved who = resolve(pronoun != null ? pronoun : raw, null, context);
+        String content = sentence.substring(start, end);
+        return new ExtractedClaim(
+                who.source,
+                who.type,
+                who.relayedBy,
+                m.group("cue"),
+                content,
+                false,
+                isDenial(m.group("cue"), content),
+                span(m, "source", base),
+                span(m, "cue", base),
+                new Span(base + start, base + end));
     }
 
     /**
@@ -1141,6 +1200,32 @@ public final class ClaimExtractor {
                         "complaining",
                         "announcing",
                         "declaring"));
+        // the nouns of NOUN_CUE
+        words.addAll(
+                List.of(
+                        "claim",
+                        "assertion",
+                        "assertions",
+                        "warning",
+                        "warnings",
+                        "statements",
+                        "statement",
+                        "argument",
+                        "arguments",
+                        "acknowledgment",
+                        "acknowledgement",
+                        "insistence",
+                        "promise",
+                        "pledge",
+                        "pledges",
+                        "denial",
+                        "denials",
+                        "accusation",
+                        "accusations",
+                        "allegation",
+                        "allegations",
+                        "suggestion",
+                        "contention"));
         return Set.copyOf(words);
     }
 

@@ -935,6 +935,24 @@ class ClaimExtractorTest {
     }
 
     @Test
+    void shouldReadAClaimNamedByANounWithItsClause() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nMonitors disputed Moscow's claim that the convoy had"
+                                + " turned back at the border.");
+
+        assertThat(c.source()).isEqualTo("Moscow");
+        assertThat(c.cue()).isEqualTo("claim");
+        assertThat(c.content()).isEqualTo("the convoy had turned back at the border");
+
+        ExtractedClaim lead =
+                only(
+                        "Title line\n\nDespite their pledge that the corridor would stay open,"
+                                + " the ships waited for a week.");
+        assertThat(lead.content()).isEqualTo("the corridor would stay open");
+    }
+
+    @Test
     void shouldLeaveAClaimAloneWhoseContentStartsInsideTwoApostrophes() {
         // Found on PolNeAR: the content began on the second mark of an opening '' pair, and the
         // search for the opening mark found that very pair.
