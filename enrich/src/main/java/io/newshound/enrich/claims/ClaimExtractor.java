@@ -244,6 +244,8 @@ public final class ClaimExtractor {
                             + "(?<tail>,\\s+citing\\s+(?<cited>[^,.]+))?"
                             + MORE
                             + AFTER_CUE
+                            // "… wrote in an email to Eisen, and “full of it.”"
+                            + "(?:,\\s+(?:and\\s+|but\\s+)?(?:still\\s+)?[“\"](?<late>[^“”\"]{3,})[”\"])?"
                             + "[.!?]?$");
 
     /** "…, said Foreign Minister Sergei Lavrov." */
@@ -1077,7 +1079,9 @@ public final class ClaimExtractor {
         String more =
                 has(m, "more") && m.group("more") != null
                         ? "more"
-                        : has(m, "more2") && m.group("more2") != null ? "more2" : null;
+                        : has(m, "more2") && m.group("more2") != null
+                                ? "more2"
+                                : has(m, "late") && m.group("late") != null ? "late" : null;
         boolean goesOn = more != null;
         if ((!goesOn && contentEnd - contentStart < (quoted ? 4 : 12))
                 || (!quoted && dangling(sentence, contentStart, contentEnd))) {

@@ -953,6 +953,19 @@ class ClaimExtractorTest {
     }
 
     @Test
+    void shouldTakeInAQuotationAfterWhereAndToWhomItWasWritten() {
+        String text =
+                "Title line\n\nThe plan is “dead on arrival,” Umerov wrote in a message to"
+                        + " reporters, and “not worth the paper.”";
+        ExtractedClaim c = only(text);
+
+        assertThat(c.source()).isEqualTo("Umerov");
+        assertThat(c.contentSpan().start()).isEqualTo(text.indexOf("The plan"));
+        assertThat(c.contentSpan().end())
+                .isEqualTo(text.indexOf(" the paper") + " the paper".length());
+    }
+
+    @Test
     void shouldLeaveAClaimAloneWhoseContentStartsInsideTwoApostrophes() {
         // Found on PolNeAR: the content began on the second mark of an opening '' pair, and the
         // search for the opening mark found that very pair.
