@@ -519,7 +519,10 @@ final class CueReader {
                 continue;
             }
             int close = i;
-            boolean before = close < cue.start && wordsBetween(s, close + 1, cue.start) <= 6;
+            boolean before =
+                    close < cue.start
+                            && wordsBetween(s, close + 1, cue.start) <= 6
+                            && !s.substring(close + 1, cue.start).contains(" and ");
             boolean after = open >= cue.end && wordsBetween(s, cue.end, open) <= 3;
             if ((before || after) && close - open > 5) {
                 int from = open + 1;
@@ -659,8 +662,8 @@ final class CueReader {
      */
     private static Span antecedent(String s, Word cue) {
         Matcher m = RELATIVE_BEFORE.matcher(s.substring(Math.max(0, cue.start - 40), cue.start));
-        if (!m.find()) {
-            return null;
+        if (!m.find() || m.group("subject") != null) {
+            return null; // "donations, which he said were …": the clause has a subject of its own
         }
         int comma = Math.max(0, cue.start - 40) + m.start();
         Span before = sourceBefore(s, new Word(comma, comma + 1), 1);
@@ -673,7 +676,9 @@ final class CueReader {
 
     /** ", who", ", which" and what may stand between it and the cue ("in 2010", "has also"). */
     private static final Pattern RELATIVE_BEFORE =
-            Pattern.compile(",\\s+(?:who|which)\\s+(?:[^\\s,;:“”\"]+\\s+){0,3}$");
+            Pattern.compile(
+                    ",\\s+(?:who|which)\\s+(?<subject>(?:he|she|they|it|we|I|\\p{Lu}\\S*)\\s+)?"
+                            + "(?:[^\\s,;:“”\"]+\\s+){0,3}$");
 
     /** A sentence adverb before a source: "Later he …", "However, the ministry …". */
     private static final Pattern LEADING_ADVERB =
@@ -705,6 +710,11 @@ final class CueReader {
     /** Whether the cue follows "and" or "but": its subject is the clause's, further back. */
     private static boolean coordinated(String s, Word cue) {
         String before = s.substring(0, cue.start).stripTrailing().toLowerCase(Locale.ROOT);
+        // "…, and has called for …": past the auxiliaries
+        String stripped;
+        while (!(stripped = TRAILING_AUXILIARY.matcher(before).replaceFirst("")).equals(before)) {
+            before = stripped;
+        }
         return before.endsWith(" and") || before.endsWith(" but") || before.endsWith(", and");
     }
 

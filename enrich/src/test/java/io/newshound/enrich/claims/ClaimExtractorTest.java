@@ -966,6 +966,39 @@ class ClaimExtractorTest {
     }
 
     @Test
+    void shouldGiveASecondVerbAfterAnAuxiliaryTheSubjectOfItsClause() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nThe mayor has visited the shelters twice, and has called"
+                                + " for a second water line to the eastern districts.");
+
+        assertThat(c.source()).isEqualTo("The mayor");
+        assertThat(c.content()).isEqualTo("a second water line to the eastern districts");
+    }
+
+    @Test
+    void shouldTakeTheSubjectOfARelativeClauseThatHasOne() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nShe toured the new shelters, which she said were built"
+                                + " without the regional councils.");
+
+        assertThat(c.source()).isEqualTo("she"); // the "she" of the clause; no one spoke before
+        assertThat(c.content()).isEqualTo("were built without the regional councils");
+    }
+
+    @Test
+    void shouldNotTakeAQuotedPhraseBeforeACoordinatedVerbForItsClaim() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nSybiha has used the words “just peace” often this month,"
+                                + " and criticized the envoys for ignoring them.");
+
+        assertThat(c.cue()).isEqualTo("criticized");
+        assertThat(c.content()).isEqualTo("the envoys for ignoring them");
+    }
+
+    @Test
     void shouldLeaveAClaimAloneWhoseContentStartsInsideTwoApostrophes() {
         // Found on PolNeAR: the content began on the second mark of an opening '' pair, and the
         // search for the opening mark found that very pair.
