@@ -128,6 +128,7 @@ public final class ClaimExtractor {
                     "cautioned",
                     "recounted",
                     "mentioned",
+                    "mentions",
                     "reiterated",
                     "concluded",
                     "continued",
@@ -148,7 +149,12 @@ public final class ClaimExtractor {
                     "Urges",
                     "Admits",
                     "Argues",
-                    "Predicts");
+                    "Predicts",
+                    "Reveals",
+                    "Reports",
+                    "Suggests",
+                    "Announces",
+                    "Confirms");
 
     /** Verbs that lead a claim only with "that" or a colon; see {@link #weakLeadingCue}. */
     private static final Set<String> WEAK_LEADING_VERBS =
@@ -395,6 +401,15 @@ public final class ClaimExtractor {
             Pattern.compile(",\\s+(?<cue>according\\s+to)\\s+(?<source>[^,]{2,80}),");
 
     /** Headline: "US hands Putin draft peace plan – media". */
+    /** A headline naming its source last: "“Clinton Hid Her Illness,” Former Doctor Says". */
+    private static final Pattern TITLE_SAYS_LAST =
+            Pattern.compile(
+                    "^[“\"‘']?(?<content>\\p{Lu}.{10,}?)[”\"’']?,[”\"’']?\\s+"
+                            + "(?<source>\\p{Lu}[\\p{L}’'.-]*(?:\\s+\\p{Lu}[\\p{L}’'.-]*){0,5})\\s+"
+                            + "(?<cue>"
+                            + String.join("|", TITLE_VERBS)
+                            + ")[.!?]?$");
+
     private static final Pattern HEADLINE =
             Pattern.compile("^(?<content>.{12,}?)\\s+[–—-]\\s+(?<source>[\\p{L} .]{2,40})$");
 
@@ -470,6 +485,13 @@ public final class ClaimExtractor {
             ExtractedClaim claim = claimOf(text, sentence, i == 0, context);
             if (claim == null && !covered(claims, sentence)) {
                 claim = readAt(text, sentence.start(), sentence.end(), context);
+            }
+            if (claim == null && i + 1 < sentences.size()) {
+                Sentence next = sentences.get(i + 1);
+                ExtractedClaim c =
+                        cues.introducing(
+                                text, sentence.start(), sentence.end(), next.start(), next.end());
+                claim = c == null ? null : resolved(c, context);
             }
             if (claim != null) {
                 claim = continuedQuote(text, wholeQuote(text, claim), sentence.end());
@@ -560,9 +582,11 @@ public final class ClaimExtractor {
      */
     private ExtractedClaim readAt(String text, int start, int end, Context context) {
         ExtractedClaim c = cues.read(text, start, end);
-        if (c == null) {
-            return null;
-        }
+        return c == null ? null : resolved(c, context);
+    }
+
+    /** A claim of the cue reader with its source resolved and its denial read. */
+    private ExtractedClaim resolved(ExtractedClaim c, Context context) {
         Resolved who = resolve(c.source(), null, context);
         return new ExtractedClaim(
                 who.source,
@@ -779,6 +803,7 @@ public final class ClaimExtractor {
         for (Pattern pattern :
                 List.of(
                         TITLE_SAYS,
+                        TITLE_SAYS_LAST,
                         AS_SOURCE_REPORTED,
                         AS_REPORTED_BY,
                         MIDDLE,
@@ -795,7 +820,7 @@ public final class ClaimExtractor {
                     || (pattern == COORDINATED && !s.contains(" and ") && !s.contains(" but "))
                     || (pattern == PARTICIPIAL && !PARTICIPIAL_HINT.matcher(s).find())
                     || (pattern == LEADING_AFTER_THAT && !s.contains(" that "))
-                    || (pattern == TITLE_SAYS && !hasTitleVerb(s))
+                    || ((pattern == TITLE_SAYS || pattern == TITLE_SAYS_LAST) && !hasTitleVerb(s))
                     || ((pattern == AS_SOURCE_REPORTED || pattern == AS_REPORTED_BY)
                             && !(s.startsWith("As ")
                                     || s.startsWith("as ")
@@ -974,8 +999,10 @@ public final class ClaimExtractor {
      */
     private static boolean isLeadOnly(Matcher m, String sentence) {
         int start = m.start("content");
+        // "In addition, the campaign plans …, a spokesman announced": a clause after the lead
         return start < sentence.length()
                 && "“\"'".indexOf(sentence.charAt(start)) < 0
+                && !m.group("content").contains(", ")
                 && LEAD_ONLY.matcher(m.group("content")).lookingAt();
     }
 
@@ -1256,7 +1283,7 @@ public final class ClaimExtractor {
 
     private static boolean hasTitleVerb(String sentence) {
         for (String verb : TITLE_VERBS) {
-            if (sentence.contains(" " + verb + " ")) {
+            if (sentence.contains(" " + verb + " ") || sentence.endsWith(" " + verb)) {
                 return true;
             }
         }

@@ -139,6 +139,8 @@ final class CueReader {
                             "reveals",
                             "disclosed",
                             "mentioned",
+                            "mentions",
+                            "estimates",
                             "reported",
                             "contended",
                             "complained",
@@ -335,6 +337,83 @@ final class CueReader {
                 new Span(start + cue.start, start + cue.end),
                 new Span(start + content.start(), start + content.end()));
     }
+
+    /**
+     * The claim a sentence ending in a colon introduces, the next sentence being its content:
+     * "Limbaugh added:" then "“And from a supposed front-runner …”". Null unless the colon closes a
+     * cue and its source, with a few words at most between ("told reporters on Monday:").
+     */
+    ExtractedClaim introducing(String text, int start, int end, int nextStart, int nextEnd) {
+        String s = text.substring(start, end).stripTrailing();
+        if (!s.endsWith(":")) {
+            return null;
+        }
+        Word cue = firstCue(s);
+        if (cue == null) {
+            cue = colonCue(s); // "The Times reports:": a verb before a colon, not a noun
+        }
+        if (cue == null || wordsBetween(s, cue.end, s.length()) > 4) {
+            return null;
+        }
+        Span source = sourceBefore(s, cue);
+        if (source == null) {
+            source = trailingSource(s.substring(0, s.length() - 1), cue); // "Said Ellis:"
+        }
+        if (source == null) {
+            return null;
+        }
+        String sourceText = s.substring(source.start(), source.end());
+        if (!classifier.isPlausibleSource(sourceText)) {
+            return null;
+        }
+        int from = nextStart;
+        while (from < nextEnd && " “\"‘'".indexOf(text.charAt(from)) >= 0) {
+            from++;
+        }
+        boolean quoted = from > nextStart && isQuoteMark(text.charAt(from - 1));
+        int to = nextEnd;
+        if (quoted) {
+            // the quotation, however many sentences it runs over in its paragraph
+            int paragraph = text.indexOf("\n\n", from);
+            to = paragraph < 0 ? text.length() : paragraph; // a quotation going on
+            for (int i = from; i < to; i++) {
+                if (text.charAt(i) == '”' || text.charAt(i) == '"') {
+                    to = i;
+                    break;
+                }
+            }
+        }
+        to = ClaimExtractor.trimmedEnd(text, from, to);
+        if (wordsBetween(text, from, to) < 3) {
+            return null;
+        }
+        String cueText = s.substring(cue.start, cue.end).toLowerCase(Locale.ROOT);
+        return new ExtractedClaim(
+                sourceText,
+                classifier.classify(sourceText),
+                null,
+                cueText,
+                text.substring(from, to),
+                quoted,
+                cueText.startsWith("den"),
+                new Span(start + source.start(), start + source.end()),
+                new Span(start + cue.start, start + cue.end),
+                new Span(from, to));
+    }
+
+    /** The last word before the colon, when it is one of {@link #COLON_CUES}. */
+    private static Word colonCue(String s) {
+        int end = s.length() - 1;
+        int start = end;
+        while (start > 0 && Character.isLetter(s.charAt(start - 1))) {
+            start--;
+        }
+        return COLON_CUES.contains(s.substring(start, end)) ? new Word(start, end) : null;
+    }
+
+    /** Verbs that are as often nouns, but verbs before a colon: "The report states:". */
+    private static final Set<String> COLON_CUES =
+            Set.of("reports", "states", "notes", "claims", "continues", "concludes", "explains");
 
     /**
      * Whether an "asked" is no question or request: "Sybiha asked the envoys about the map" asks

@@ -999,6 +999,45 @@ class ClaimExtractorTest {
     }
 
     @Test
+    void shouldReadAHeadlineThatNamesItsSourceLast() {
+        ExtractedClaim c =
+                extractor
+                        .extract(
+                                "“Kyiv Will Not Trade Land for Time,” Foreign Minister Says\n\n"
+                                        + "The talks resume on Monday.")
+                        .get(0);
+
+        assertThat(c.source()).isEqualTo("Foreign Minister");
+        assertThat(c.content()).isEqualTo("Kyiv Will Not Trade Land for Time");
+    }
+
+    @Test
+    void shouldTakeTheQuotationAColonIntroducesForItsClaim() {
+        String text =
+                "Title line\n\nThe envoy spoke for an hour.\n\nRudd added:\n\n“The map is not"
+                        + " settled. Nothing is settled until the leaders meet.”\n\nThen he left.";
+        List<ExtractedClaim> claims = extractor.extract(text);
+
+        assertThat(claims).hasSize(1);
+        assertThat(claims.get(0).source()).isEqualTo("Rudd");
+        assertThat(claims.get(0).quote()).isTrue();
+        assertThat(claims.get(0).content())
+                .isEqualTo("The map is not settled. Nothing is settled until the leaders meet");
+    }
+
+    @Test
+    void shouldReadAClaimAfterALeadWhenAClauseFollowsIt() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nIn addition, the convoy will carry generators to Kherson,"
+                                + " a spokesman announced on Monday.");
+
+        assertThat(c.source()).isEqualTo("a spokesman");
+        assertThat(c.content())
+                .isEqualTo("In addition, the convoy will carry generators to Kherson");
+    }
+
+    @Test
     void shouldLeaveAClaimAloneWhoseContentStartsInsideTwoApostrophes() {
         // Found on PolNeAR: the content began on the second mark of an opening '' pair, and the
         // search for the opening mark found that very pair.
