@@ -191,7 +191,7 @@ public final class ClaimExtractor {
 
     /** What may stand between a source and its verb: "Lance Beebe, 49, a Navy veteran, said …". */
     private static final String APPOSITIVE =
-            "(?:(?:,\\s+[^,“”\"]{1,120}?){1,2},"
+            "(?:(?:,\\s+[^,“”\"]{1,120}?){1,4},"
                     // "Sen. Chris Murphy (a Connecticut Democrat) says", "the justice -- who … --
                     // said"
                     + "|\\s+\\([^()“”\"]{1,120}\\)|\\s+(?:--?|—|–)\\s+[^—–“”\"]{1,160}?\\s+(?:--?|—|–))?";
@@ -970,7 +970,8 @@ public final class ClaimExtractor {
     }
 
     private static final Pattern NAME_AND_APPOSITIVE =
-            Pattern.compile("^(?:\\p{Lu}[\\p{L}’'.-]*\\s+){0,3}\\p{Lu}[\\p{L}’'.-]*,\\s+\\p{Ll}");
+            Pattern.compile(
+                    "^(?:\\p{Lu}[\\p{L}’'.-]*\\s+){0,3}\\p{Lu}[\\p{L}’'.-]*,\\s+[\\p{Ll}\\d]");
 
     private static final Pattern QUOTE_MARK = Pattern.compile("[”\"']");
 
@@ -1070,7 +1071,12 @@ public final class ClaimExtractor {
             Pattern.compile(
                     "(?i)\\b(?:the|a|an|several|many|some|these|those|other|both|all|its|their|his|"
                             + "her|our|your|my|new|such|no|few|more|most|member|two|three|four|"
-                            + "five|of|whose|any|each|media|press|news|false|earlier|recent)\\s+$");
+                            + "five|of|whose|any|each|media|press|news|false|earlier|recent|"
+                            // "battleground states", "twenty-seven states", "renewed fears"
+                            + "battleground|swing|neighbou?ring|western|eastern|northern|southern|"
+                            + "gulf|baltic|arab|\\p{L}+-(?:one|two|three|four|five|six|seven|eight|nine)|"
+                            + "six|seven|eight|nine|ten|eleven|twelve|\\d+|dozen|renewed|worst|deep|"
+                            + "growing|lingering|raised)\\s+$");
 
     private static final Pattern QUESTION =
             Pattern.compile("(?:\\S+\\s+){0,4}?(?:if|whether|why|how|what|who|when|where)\\s");

@@ -320,8 +320,11 @@ final class CueReader {
             return null;
         }
         if (NEGATED.matcher(s).region(Math.max(0, cue.start - 24), cue.start).find()
-                && wordsBetween(s, content.start(), content.end()) < 3) {
-            return null; // "The Kremlin has not confirmed the visit" claims nothing
+                && !quoted
+                && !s.substring(cue.end, content.start()).contains("that")
+                && !CLAUSE_START.matcher(s).region(content.start(), content.end()).lookingAt()) {
+            // "The Kremlin has not confirmed the visit" claims nothing; "has not said when …" does
+            return null;
         }
         String cueText = s.substring(cue.start, cue.end).toLowerCase(Locale.ROOT);
         String contentText = s.substring(content.start(), content.end());
@@ -726,7 +729,7 @@ final class CueReader {
                 comma--;
             }
             int aside = comma > 0 && s.charAt(comma) == ',' ? s.lastIndexOf(',', comma - 1) : -1;
-            if (aside > 0 && depth == 0 && wordsBetween(s, aside, comma) <= 12) {
+            if (aside > 0 && depth == 0 && wordsBetween(s, aside, comma) <= 30) {
                 return sourceBefore(s, new Word(aside, aside + 1), 1);
             }
             return null;
@@ -749,9 +752,28 @@ final class CueReader {
         if (before == null) {
             return null;
         }
+        // "… has also included members of the Saudi government, which …": the noun phrase after
+        // the last verb
+        Matcher verb = VERB_IN_SOURCE.matcher(s).region(before.start(), before.end());
+        int after = -1;
+        while (verb.find()) {
+            after = verb.end();
+        }
+        if (after > 0) {
+            while (after < before.end() && s.charAt(after) == ' ') {
+                after++;
+            }
+            if (after >= before.end()) {
+                return null;
+            }
+            before = new Span(after, before.end());
+        }
         Matcher now = LEADING_ADVERB.matcher(s).region(before.start(), before.end());
         return now.lookingAt() ? new Span(now.end(), before.end()) : before;
     }
+
+    private static final Pattern VERB_IN_SOURCE =
+            Pattern.compile("\\b(?:has|have|had|is|are|was|were|\\p{Ll}+ed)\\b");
 
     /** ", who", ", which" and what may stand between it and the cue ("in 2010", "has also"). */
     private static final Pattern RELATIVE_BEFORE =
@@ -769,7 +791,10 @@ final class CueReader {
     private static final Pattern TRAILING_AUXILIARY =
             Pattern.compile(
                     "(?i)(?:^|\\s+)(?:has|have|had|is|are|was|were|also|again|then|later|already|"
-                            + "did|does|will|would|\\p{L}+ly)$");
+                            + "did|does|will|would|not|never|\\p{L}+n[’']t|\\p{L}+ly)$");
+
+    private static final Pattern CLAUSE_START =
+            Pattern.compile("(?:whether|if|when|why|how|what|who|where|which|to)\\s");
 
     /** A negation right before the cue: "has not", "didn't", "never", "has not yet". */
     private static final Pattern NEGATED =

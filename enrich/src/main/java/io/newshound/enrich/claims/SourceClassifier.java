@@ -67,7 +67,9 @@ final class SourceClassifier {
                             + "and|but|or|so|if|when|while|although|though|because|since|despite)\\b"
                             // lower case only: "Theresa May", "Will Hurd" are names
                             + "|(?-i:\\b(is|are|was|were|be|been|being|will|would|may|might|can|could|"
-                            + "should|must|shall)\\b)"
+                            + "should|must|shall|has|have|had|not|never)\\b)"
+                            // "It's worth noting", "It goes without saying", "Editor's note"
+                            + "|\\b(?:worth|without|editor[’']s)$"
                             // "saying it kept …", "Umerov left early but"
                             // lower case only: "Mining companies" are a source
                             + "|(?-i:^\\p{Ll}+ing\\b)|\\s(?:but|and|or|then|also|yet)$"

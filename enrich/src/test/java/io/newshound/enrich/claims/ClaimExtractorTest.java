@@ -908,8 +908,11 @@ class ClaimExtractorTest {
 
     @Test
     void shouldReadANegatedCueAndAFirstPersonSource() {
-        assertThat(only("Title line\n\nHe didn't suggest sanctions on the refinery.").content())
-                .isEqualTo("sanctions on the refinery");
+        assertThat(
+                        only("Title line\n\nHe didn't suggest that the refinery would be"
+                                        + " spared.")
+                                .content())
+                .isEqualTo("the refinery would be spared");
         assertThat(
                         only("Title line\n\nWe asked whether the monitors would be" + " armed.")
                                 .content())
@@ -1035,6 +1038,49 @@ class ClaimExtractorTest {
         assertThat(c.source()).isEqualTo("a spokesman");
         assertThat(c.content())
                 .isEqualTo("In addition, the convoy will carry generators to Kherson");
+    }
+
+    @Test
+    void shouldNotTakeAStockPhraseOrALabelForASource() {
+        assertThat(
+                        extractor.extract(
+                                "Title line\n\nIt's worth noting that the corridor has stayed"
+                                        + " open all week.\n\nEditor's note: this story was"
+                                        + " updated with the ministry's figures."))
+                .extracting(ExtractedClaim::source)
+                .doesNotContain("It's worth", "Editor's");
+    }
+
+    @Test
+    void shouldNotTakeBattlegroundStatesOrRenewedFearsForCues() {
+        assertThat(
+                        extractor.extract(
+                                "Title line\n\nThe vote in several battleground states could"
+                                        + " decide the election.\n\nThe strike on the port renewed"
+                                        + " fears along the coast."))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldStripANegationFromTheSourceOfALongerClaim() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nLawmakers have not said when they would vote on the aid"
+                                + " package.");
+
+        assertThat(c.source()).isEqualTo("Lawmakers");
+        assertThat(c.content()).isEqualTo("when they would vote on the aid package");
+    }
+
+    @Test
+    void shouldFindASourcePastAnAgeAndAHomeTown() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nHanna Bilyk, 61, of Sloviansk, who queued for water all"
+                                + " morning, said the pumps had failed again.");
+
+        assertThat(c.source()).isEqualTo("Hanna Bilyk");
+        assertThat(c.content()).isEqualTo("the pumps had failed again");
     }
 
     @Test
