@@ -368,7 +368,9 @@ public final class ClaimExtractor {
     /** A headline in title case: "Hollande Says Trump ‘Makes You Want To Retch’". */
     private static final Pattern TITLE_SAYS =
             Pattern.compile(
-                    "^(?<source>\\p{Lu}[\\p{L}’'.-]*(?:\\s+\\p{Lu}[\\p{L}’'.-]*){0,4})\\s+"
+                    // "Railing Against Trump, Sanders Vows …": past a leading phrase
+                    "^(?:\\p{Lu}[^,“”\"]{1,60},\\s+)?"
+                            + "(?<source>\\p{Lu}[\\p{L}’'.-]*(?:\\s+\\p{Lu}[\\p{L}’'.-]*){0,4})\\s+"
                             + "(?<cue>"
                             + String.join("|", TITLE_VERBS)
                             + ")\\s+(?<content>[\\p{Lu}“\"‘'].{8,}?)[.!?]?$");
@@ -1289,7 +1291,9 @@ public final class ClaimExtractor {
 
     private static boolean hasTitleVerb(String sentence) {
         for (String verb : TITLE_VERBS) {
-            if (sentence.contains(" " + verb + " ") || sentence.endsWith(" " + verb)) {
+            if (sentence.contains(" " + verb + " ")
+                    || sentence.endsWith(" " + verb)
+                    || sentence.endsWith(" " + verb + ".")) {
                 return true;
             }
         }

@@ -72,7 +72,8 @@ final class SourceClassifier {
                             + "|\\b(?:worth|without|editor[’']s)$"
                             // "saying it kept …", "Umerov left early but"
                             // lower case only: "Mining companies" are a source
-                            + "|(?-i:^\\p{Ll}+ing\\b)|\\s(?:but|and|or|then|also|yet)$"
+                            // ("restructuring experts", "striking workers" are)
+                            + "|(?-i:^\\p{Ll}+ing\\b(?!\\s+\\p{Ll}+s$))|\\s(?:but|and|or|then|also|yet)$"
                             + "|\\b(?:said|says|say|told|tells)\\b");
 
     /** A name after lower-case words: "the FBI", "ordinary Chinese traders". */

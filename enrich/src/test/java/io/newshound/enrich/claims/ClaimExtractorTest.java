@@ -1084,6 +1084,35 @@ class ClaimExtractorTest {
     }
 
     @Test
+    void shouldReadAHeadlineVerbAfterALeadingPhraseAndBeforeAFullStop() {
+        ExtractedClaim c =
+                extractor
+                        .extract(
+                                "Leaving Geneva, Umerov Vows To Return With A New Map\n\nThe talks"
+                                        + " ended late.")
+                        .get(0);
+        assertThat(c.source()).isEqualTo("Umerov");
+        assertThat(c.content()).isEqualTo("To Return With A New Map");
+
+        ExtractedClaim last =
+                extractor
+                        .extract(
+                                "Grain Deal Is Close, Turkish Envoy Says.\n\nThe talks ended late.")
+                        .get(0);
+        assertThat(last.source()).isEqualTo("Turkish Envoy");
+    }
+
+    @Test
+    void shouldTakeAnIngWordBeforeAPluralNounForPartOfTheSource() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nThe port reopened on Friday, where striking workers say the"
+                                + " cranes are still unsafe.");
+
+        assertThat(c.source()).isEqualTo("striking workers");
+    }
+
+    @Test
     void shouldLeaveAClaimAloneWhoseContentStartsInsideTwoApostrophes() {
         // Found on PolNeAR: the content began on the second mark of an opening '' pair, and the
         // search for the opening mark found that very pair.
