@@ -194,7 +194,7 @@ public final class ClaimExtractor {
             "(?:(?:,\\s+[^,“”\"]{1,120}?){1,4},"
                     // "Sen. Chris Murphy (a Connecticut Democrat) says", "the justice -- who … --
                     // said"
-                    + "|\\s+\\([^()“”\"]{1,120}\\)|\\s+(?:--?|—|–)\\s+[^—–“”\"]{1,160}?\\s+(?:--?|—|–))?";
+                    + "|\\s+\\([^()“”\"]{1,120}\\),?|\\s+(?:--?|—|–)\\s+[^—–“”\"]{1,160}?\\s+(?:--?|—|–))?";
 
     /** A quotation going on after its source: "“…,” she said, “but I could overlook it.”" */
     private static final String MORE =

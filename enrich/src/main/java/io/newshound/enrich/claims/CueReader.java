@@ -252,7 +252,7 @@ final class CueReader {
                     "whereas");
 
     /** The most words a source is taken to have. */
-    private static final int MAX_SOURCE_WORDS = 8;
+    private static final int MAX_SOURCE_WORDS = 10;
 
     private final SourceClassifier classifier;
 
@@ -263,10 +263,18 @@ final class CueReader {
     /** The claim of {@code text[sentence]}, or null. */
     ExtractedClaim read(String text, int start, int end) {
         String s = text.substring(start, end);
-        Word cue = firstCue(s);
-        if (cue == null) {
-            return null;
+        // "While not everything Trump says is true, Jamieson said …": the first cue may read as
+        // nothing, the next one then may
+        for (Word cue = firstCue(s, 0); cue != null; cue = firstCue(s, cue.end)) {
+            ExtractedClaim claim = readAt(text, start, s, cue);
+            if (claim != null) {
+                return claim;
+            }
         }
+        return null;
+    }
+
+    private ExtractedClaim readAt(String text, int start, String s, Word cue) {
         Span quote = quoteNear(s, cue);
         Span content;
         boolean quoted;
@@ -494,7 +502,12 @@ final class CueReader {
     }
 
     private static Word firstCue(String s) {
-        int i = 0;
+        return firstCue(s, 0);
+    }
+
+    /** The first cue of {@code s} from {@code from} on. */
+    private static Word firstCue(String s, int from) {
+        int i = from;
         int n = s.length();
         while (i < n) {
             while (i < n && !Character.isLetter(s.charAt(i))) {
@@ -604,16 +617,24 @@ final class CueReader {
             boolean before =
                     close < cue.start
                             && wordsBetween(s, close + 1, cue.start) <= 6
-                            && !s.substring(close + 1, cue.start).contains(" and ");
+                            && !s.substring(close + 1, cue.start).contains(" and ")
+                            // "Hemsley, the co-author of “Going Viral,” about …, said": an aside
+                            && !hasCommaBetween(s, close + 2, cue.start);
             boolean after = open >= cue.end && wordsBetween(s, cue.end, open) <= 3;
             if ((before || after) && close - open > 5) {
                 int from = open + 1;
                 int to = ClaimExtractor.trimmedEnd(s, from, close);
-                return to - from >= 4 ? new Span(from, to) : null;
+                // marks that do not pair ("” , – “") may hold no words at all
+                return to - from >= 4 && wordsBetween(s, from, to) > 0 ? new Span(from, to) : null;
             }
             open = -1;
         }
         return null;
+    }
+
+    private static boolean hasCommaBetween(String s, int from, int to) {
+        int comma = s.indexOf(',', from);
+        return comma >= 0 && comma < to;
     }
 
     private static int wordsBetween(String s, int from, int to) {

@@ -82,7 +82,7 @@ final class SourceClassifier {
     /** A noun phrase with a determiner: "the women", "many of her backers", "two residents". */
     private static final Pattern DETERMINED =
             Pattern.compile(
-                    "^(the|a|an|some|many|most|several|few|both|all|other|others|his|her|their|its|"
+                    "^(the|a|an|some|many|most|several|few|both|all|other|others|his|her|their|its|those|these|"
                             + "our|one|two|three|four|five|dozens|hundreds|thousands)\\s+\\p{L}");
 
     private static final Pattern RELATIVE = Pattern.compile("\\s(?:who|whose|which)\\s");

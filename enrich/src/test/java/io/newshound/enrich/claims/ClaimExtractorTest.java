@@ -1113,6 +1113,41 @@ class ClaimExtractorTest {
     }
 
     @Test
+    void shouldReadTheNextCueWhenTheFirstReadsAsNothing() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nWhile not everything the envoy says is new, Rudd said the"
+                                + " map had changed since the spring.");
+
+        assertThat(c.source()).isEqualTo("Rudd");
+        assertThat(c.content()).isEqualTo("the map had changed since the spring");
+    }
+
+    @Test
+    void shouldNotTakeAQuotedTitleInAnAsideForTheClaim() {
+        ExtractedClaim c =
+                only(
+                        "Title line\n\nKoval, the author of “Frozen Lines,” a history of the"
+                                + " ceasefires, said the monitors were never enough.");
+
+        assertThat(c.content()).isEqualTo("the monitors were never enough");
+    }
+
+    @Test
+    void shouldReadThoseSurveyedAndAPartyTagBeforeAComma() {
+        assertThat(
+                        only("Title line\n\nBy 58%-33%, those surveyed said the aid"
+                                        + " should not be cut.")
+                                .source())
+                .isEqualTo("those surveyed");
+        assertThat(
+                        only("Title line\n\nSen. Ana Ruiz (D-N.M.), said on Tuesday"
+                                        + " that the vote would wait for the audit.")
+                                .content())
+                .isEqualTo("the vote would wait for the audit");
+    }
+
+    @Test
     void shouldLeaveAClaimAloneWhoseContentStartsInsideTwoApostrophes() {
         // Found on PolNeAR: the content began on the second mark of an opening '' pair, and the
         // search for the opening mark found that very pair.
