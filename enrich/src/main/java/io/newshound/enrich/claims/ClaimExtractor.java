@@ -927,8 +927,21 @@ public final class ClaimExtractor {
             return claim;
         }
         return claim.quoting(
-                claim.content() + " " + s.substring(from, to),
+                closed(claim.content()) + " " + s.substring(from, to),
                 new Span(claim.contentSpan().start(), base + to));
+    }
+
+    /**
+     * {@code part} with a quotation it opens closed, so that parts read together do not leave a
+     * mark hanging: "Oz is “smart as hell” and full of it", not "Oz is “smart as hell and …".
+     */
+    static String closed(String part) {
+        int open = 0;
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            open += c == '“' ? 1 : c == '”' && open > 0 ? -1 : 0;
+        }
+        return open > 0 ? part + "”" : part;
     }
 
     private static final Pattern GOING_ON =
@@ -1128,7 +1141,7 @@ public final class ClaimExtractor {
         if (goesOn) {
             // The claim goes on after its source: read as one, spanning both parts.
             int moreEnd = trimmedEnd(sentence, m.start(more), m.end(more));
-            content = content + " " + sentence.substring(m.start(more), moreEnd);
+            content = closed(content) + " " + sentence.substring(m.start(more), moreEnd);
             contentEnd = moreEnd;
         }
         return new ExtractedClaim(

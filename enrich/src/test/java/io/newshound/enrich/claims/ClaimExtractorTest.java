@@ -963,6 +963,7 @@ class ClaimExtractorTest {
         ExtractedClaim c = only(text);
 
         assertThat(c.source()).isEqualTo("Umerov");
+        assertThat(c.content()).isEqualTo("The plan is “dead on arrival” not worth the paper");
         assertThat(c.contentSpan().start()).isEqualTo(text.indexOf("The plan"));
         assertThat(c.contentSpan().end())
                 .isEqualTo(text.indexOf(" the paper") + " the paper".length());
