@@ -39,7 +39,6 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
@@ -121,8 +120,13 @@ public final class EnrichTopology {
                                 Serdes.String(),
                                 StorySerdes.pending())
                         .withCachingEnabled());
+        // The waiting articles as the JSON they came in: read back only once, to be decided.
         builder.addStateStore(
-                keyValueStore(STORY_WAITING, EnrichedArticle.class).withCachingEnabled());
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(STORY_WAITING),
+                                Serdes.String(),
+                                Serdes.ByteArray())
+                        .withCachingEnabled());
         builder.addStateStore(windowStore(SEEN_CLAIMS, config.claimWindow(), Provenance.class));
 
         KStream<String, EnrichedArticle> byId =
@@ -345,12 +349,6 @@ public final class EnrichTopology {
             return article.outlet();
         }
         return claim.relayedBy();
-    }
-
-    private static <V> StoreBuilder<KeyValueStore<String, V>> keyValueStore(
-            String name, Class<V> type) {
-        return Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(name), Serdes.String(), JsonSerde.of(type));
     }
 
     private static <V> StoreBuilder<WindowStore<String, V>> windowStore(

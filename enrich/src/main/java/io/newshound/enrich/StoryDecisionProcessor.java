@@ -17,7 +17,7 @@ final class StoryDecisionProcessor
     private final EnrichMetrics metrics;
     private FixedKeyProcessorContext<String, EnrichedArticle> context;
     private KeyValueStore<String, PendingStory> pending;
-    private KeyValueStore<String, EnrichedArticle> waiting;
+    private KeyValueStore<String, byte[]> waiting;
 
     StoryDecisionProcessor(EnrichMetrics metrics) {
         this.metrics = metrics;
@@ -37,16 +37,16 @@ final class StoryDecisionProcessor
         PendingStory next = PendingStory.gather(pending.get(id), message);
         if (!next.complete()) {
             pending.put(id, next);
-            if (message.article() != null) {
-                waiting.put(id, message.article());
+            if (message.hasArticle()) {
+                waiting.put(id, message.articleJson());
             }
             return;
         }
-        EnrichedArticle article = message.article() != null ? message.article() : waiting.get(id);
+        byte[] json = message.hasArticle() ? message.articleJson() : waiting.get(id);
         // put(null), not delete(): delete reads the old value back, a whole article here.
         pending.put(id, null);
         waiting.put(id, null);
-        EnrichedArticle decided = next.decide(article);
+        EnrichedArticle decided = next.decide(StoryMessage.article(json));
         if (decided.isDuplicate()) {
             metrics.duplicate(decided.duplicateKind());
         }

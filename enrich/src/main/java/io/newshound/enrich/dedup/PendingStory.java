@@ -24,7 +24,7 @@ public record PendingStory(boolean arrived, int probes, List<StoryVote> votes) {
     }
 
     PendingStory with(StoryMessage message) {
-        if (message.article() != null) {
+        if (message.hasArticle()) {
             return new PendingStory(true, message.probes(), votes);
         }
         boolean known = votes.stream().anyMatch(v -> v.slot() == message.vote().slot());

@@ -1,8 +1,6 @@
 package io.newshound.enrich.dedup;
 
 import io.newshound.events.DuplicateKind;
-import io.newshound.events.EnrichedArticle;
-import io.newshound.events.JsonSerde;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -16,7 +14,8 @@ import org.apache.kafka.common.serialization.Serdes;
  * never leave enrich (its internal topics and changelogs), so they need not be JSON, and read at
  * every probe and by every sweep of expired entries they cost more as JSON than the work itself.
  * Each starts with a format byte of its own, so a change of format, or a record of another kind, is
- * refused with the topic named. The article inside a message stays the JSON of the event.
+ * refused with the topic named. The article inside a message stays the JSON of the event, read only
+ * where its story is decided.
  */
 public final class StorySerdes {
     private static final byte BAND_ENTRIES = 11;
@@ -24,8 +23,6 @@ public final class StorySerdes {
     private static final byte PROBE = 13;
     private static final byte MESSAGE = 14;
     private static final byte PENDING = 15;
-
-    private static final JsonSerde<EnrichedArticle> ARTICLE = JsonSerde.of(EnrichedArticle.class);
 
     private StorySerdes() {}
 
@@ -117,7 +114,7 @@ public final class StorySerdes {
                 "a story message",
                 (out, m) -> {
                     out.putInt(m.probes());
-                    out.putBytes(m.article() == null ? null : ARTICLE.serialize("", m.article()));
+                    out.putBytes(m.articleJson());
                     out.putBoolean(m.vote() != null);
                     if (m.vote() != null) {
                         putVote(out, m.vote());
@@ -127,10 +124,7 @@ public final class StorySerdes {
                     int probes = in.getInt();
                     byte[] article = in.getBytes();
                     StoryVote vote = in.getBoolean() ? getVote(in) : null;
-                    return new StoryMessage(
-                            article == null ? null : ARTICLE.deserialize("", article),
-                            probes,
-                            vote);
+                    return new StoryMessage(article, probes, vote);
                 });
     }
 

@@ -65,14 +65,82 @@ public final class StorySketch {
             }
             hashes[i] = (int) (h >>> 32);
         }
-        Arrays.sort(hashes);
+        return smallest(hashes);
+    }
+
+    /**
+     * The sketch of these shingle hashes: the {@value #K} smallest distinct ones, and how many
+     * distinct ones there are. A hash set counts them and a bounded heap keeps the smallest, so the
+     * cost grows with the body and not with sorting it (sorting was a tenth of the story keys).
+     */
+    static StorySketch smallest(int[] hashes) {
+        int capacity = Integer.highestOneBit(Math.max(16, hashes.length * 2 - 1)) << 1;
+        int[] table = new int[capacity];
+        boolean[] used = new boolean[capacity];
+        int[] heap = new int[K];
+        int kept = 0;
         int distinct = 0;
-        for (int i = 0; i < count; i++) {
-            if (i == 0 || hashes[i] != hashes[i - 1]) {
-                hashes[distinct++] = hashes[i];
+        for (int h : hashes) {
+            int i = (h * 0x9E3779B9) >>> (Integer.numberOfLeadingZeros(capacity) + 1);
+            while (used[i] && table[i] != h) {
+                i = (i + 1) & (capacity - 1);
+            }
+            if (used[i]) {
+                continue;
+            }
+            used[i] = true;
+            table[i] = h;
+            distinct++;
+            if (kept < K) {
+                heap[kept] = h;
+                siftUp(heap, kept++);
+            } else if (h < heap[0]) {
+                heap[0] = h;
+                siftDown(heap, K);
             }
         }
-        return new StorySketch(Arrays.copyOf(hashes, Math.min(K, distinct)), distinct);
+        int[] mins = Arrays.copyOf(heap, kept);
+        Arrays.sort(mins);
+        return new StorySketch(mins, distinct);
+    }
+
+    /** Restores the max-heap order of {@code heap} after an element was added at {@code i}. */
+    private static void siftUp(int[] heap, int i) {
+        while (i > 0) {
+            int parent = (i - 1) / 2;
+            if (heap[parent] >= heap[i]) {
+                return;
+            }
+            swap(heap, parent, i);
+            i = parent;
+        }
+    }
+
+    /** Restores the max-heap order of the first {@code n} of {@code heap} after its top changed. */
+    private static void siftDown(int[] heap, int n) {
+        int i = 0;
+        while (true) {
+            int largest = i;
+            int left = 2 * i + 1;
+            int right = left + 1;
+            if (left < n && heap[left] > heap[largest]) {
+                largest = left;
+            }
+            if (right < n && heap[right] > heap[largest]) {
+                largest = right;
+            }
+            if (largest == i) {
+                return;
+            }
+            swap(heap, i, largest);
+            i = largest;
+        }
+    }
+
+    private static void swap(int[] a, int i, int j) {
+        int t = a[i];
+        a[i] = a[j];
+        a[j] = t;
     }
 
     private static long mix(long z) {

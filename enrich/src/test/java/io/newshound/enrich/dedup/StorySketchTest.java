@@ -5,6 +5,7 @@ import static io.newshound.enrich.dedup.Texts.words;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class StorySketchTest {
@@ -39,6 +40,30 @@ class StorySketchTest {
             StorySketch a = StorySketch.of(words(random, 300));
             StorySketch b = StorySketch.of(words(random, 300));
             assertThat(a.similarity(b)).isLessThan(0.2);
+        }
+    }
+
+    @Test
+    void shouldKeepTheSmallestDistinctHashesAndCountTheDistinctOnes() {
+        Random random = new Random(6);
+        for (int round = 0; round < 300; round++) {
+            // Few distinct values in some rounds, so that repeats and ties at the heap's top occur.
+            int length = random.nextInt(3_000);
+            int range = round % 3 == 0 ? 1 + random.nextInt(100) : Integer.MAX_VALUE;
+            int[] hashes = new int[length];
+            TreeSet<Integer> distinct = new TreeSet<>();
+            for (int i = 0; i < length; i++) {
+                hashes[i] =
+                        range == Integer.MAX_VALUE ? random.nextInt() : random.nextInt(range) - 50;
+                distinct.add(hashes[i]);
+            }
+
+            StorySketch sketch = StorySketch.smallest(hashes);
+
+            assertThat(sketch.size()).isEqualTo(distinct.size());
+            assertThat(sketch.hashes())
+                    .containsExactly(
+                            distinct.stream().limit(StorySketch.K).mapToInt(i -> i).toArray());
         }
     }
 
