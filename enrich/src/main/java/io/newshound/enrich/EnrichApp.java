@@ -54,12 +54,7 @@ public final class EnrichApp implements AutoCloseable {
         streams =
                 ManagedStreams.start(
                         SERVICE,
-                        EnrichTopology.build(
-                                config,
-                                topics,
-                                metrics,
-                                rules,
-                                Integer.getInteger("newshound.story-slots", kafka.partitions())),
+                        EnrichTopology.build(config, topics, metrics, rules, kafka.partitions()),
                         streamsProperties(config, kafka, registry),
                         registry);
         metrics.stores(EnrichTopology.STORES, streams);
