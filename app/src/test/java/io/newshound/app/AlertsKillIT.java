@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.newshound.events.Claim;
 import io.newshound.events.Delivery;
 import io.newshound.events.KafkaSettings;
+import io.newshound.events.TopicAdmin;
 import io.newshound.testkit.Claims;
 import io.newshound.testkit.KafkaBrokerExtension;
 import io.newshound.testkit.TestHttpServer;
@@ -16,10 +17,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -132,13 +135,19 @@ class AlertsKillIT {
                         ""));
     }
 
-    static void publish(KafkaSettings kafka) {
+    static void publish(KafkaSettings kafka) throws Exception {
         var claims = kafka.topics().claims();
+        // The topic may still be electing its partitions' leaders when the service has just made
+        // it. With several batches in flight, a first one refused for that and a second one taken
+        // leave a gap in the producer's sequence that its retries never close (the broker answers
+        // OutOfOrderSequence until the batch expires, and those claims are never published). So
+        // the topic is made here first, and one batch at a time is in flight.
+        TopicAdmin.ensureTopics(kafka, List.of(claims));
+        Properties props = kafka.clientProperties();
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         try (KafkaProducer<String, Claim> producer =
                 new KafkaProducer<>(
-                        kafka.clientProperties(),
-                        new StringSerializer(),
-                        claims.valueSerde().serializer())) {
+                        props, new StringSerializer(), claims.valueSerde().serializer())) {
             for (int i = 0; i < CLAIMS; i++) {
                 Claim c =
                         Claims.claim(
@@ -146,7 +155,7 @@ class AlertsKillIT {
                                 true,
                                 List.of("witkoff"),
                                 "Envoys meet for round " + i + " of the talks");
-                producer.send(new ProducerRecord<>(claims.name(), c.fingerprint(), c));
+                producer.send(new ProducerRecord<>(claims.name(), c.fingerprint(), c)).get();
             }
         }
     }
