@@ -370,10 +370,8 @@ public final class ClaimExtractor {
             Pattern.compile(
                     // "Railing Against Trump, Sanders Vows …": past a leading phrase
                     "^(?:\\p{Lu}[^,“”\"]{1,60},\\s+)?"
-                            + "(?<source>\\p{Lu}[\\p{L}’'.-]*(?:\\s+\\p{Lu}[\\p{L}’'.-]*){0,4})\\s+"
-                            + "(?<cue>"
-                            + String.join("|", TITLE_VERBS)
-                            + ")\\s+(?<content>[\\p{Lu}“\"‘'].{8,}?)[.!?]?$");
+                            + titleSource(5)
+                            + "\\s+(?<content>[\\p{Lu}“\"‘'].{8,}?)[.!?]?$");
 
     /** "As The Hill reported, …". */
     private static final Pattern AS_SOURCE_REPORTED =
@@ -402,16 +400,26 @@ public final class ClaimExtractor {
     private static final Pattern ACCORDING_INSIDE =
             Pattern.compile(",\\s+(?<cue>according\\s+to)\\s+(?<source>[^,]{2,80}),");
 
-    /** Headline: "US hands Putin draft peace plan – media". */
     /** A headline naming its source last: "“Clinton Hid Her Illness,” Former Doctor Says". */
     private static final Pattern TITLE_SAYS_LAST =
             Pattern.compile(
                     "^[“\"‘']?(?<content>\\p{Lu}.{10,}?)[”\"’']?,[”\"’']?\\s+"
-                            + "(?<source>\\p{Lu}[\\p{L}’'.-]*(?:\\s+\\p{Lu}[\\p{L}’'.-]*){0,5})\\s+"
-                            + "(?<cue>"
-                            + String.join("|", TITLE_VERBS)
-                            + ")[.!?]?$");
+                            + titleSource(6)
+                            + "[.!?]?$");
 
+    /**
+     * A headline's source in title case, up to {@code words} words, then its verb: the groups
+     * {@code source} and {@code cue} of {@link #TITLE_SAYS} and {@link #TITLE_SAYS_LAST}.
+     */
+    private static String titleSource(int words) {
+        return "(?<source>\\p{Lu}[\\p{L}’'.-]*(?:\\s+\\p{Lu}[\\p{L}’'.-]*){0,"
+                + (words - 1)
+                + "})\\s+(?<cue>"
+                + String.join("|", TITLE_VERBS)
+                + ")";
+    }
+
+    /** Headline: "US hands Putin draft peace plan – media". */
     private static final Pattern HEADLINE =
             Pattern.compile("^(?<content>.{12,}?)\\s+[–—-]\\s+(?<source>[\\p{L} .]{2,40})$");
 
