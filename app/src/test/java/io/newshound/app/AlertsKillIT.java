@@ -17,12 +17,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -141,13 +139,13 @@ class AlertsKillIT {
         // it. With several batches in flight, a first one refused for that and a second one taken
         // leave a gap in the producer's sequence that its retries never close (the broker answers
         // OutOfOrderSequence until the batch expires, and those claims are never published). So
-        // the topic is made here first, and one batch at a time is in flight.
+        // the topic is made here first, and each claim is sent once the one before is taken.
         TopicAdmin.ensureTopics(kafka, List.of(claims));
-        Properties props = kafka.clientProperties();
-        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         try (KafkaProducer<String, Claim> producer =
                 new KafkaProducer<>(
-                        props, new StringSerializer(), claims.valueSerde().serializer())) {
+                        kafka.clientProperties(),
+                        new StringSerializer(),
+                        claims.valueSerde().serializer())) {
             for (int i = 0; i < CLAIMS; i++) {
                 Claim c =
                         Claims.claim(
