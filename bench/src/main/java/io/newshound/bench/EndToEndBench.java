@@ -39,7 +39,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * fetch-to-alert latency (from the site's first serving of an article page to the receiver's
  * reading of an alert on it), and the heap and CPU of every process. Then, on the same broker and
  * the same records (the articles topic of the run), a pass-through copy (consumer-to-producer, as a
- * Kafka Streams app, exactly once) and the enrich topology alone, each as fast as it can go.
+ * Kafka Streams app, exactly once), the enrich topology alone, and enrich's per-article work with
+ * none of its state (what no design of that state could beat), each as fast as it can go.
  *
  * <pre>bench/e2e.sh [RATE] [MINUTES] [FEEDS] [services|all-in-one]</pre>
  */
@@ -215,6 +216,7 @@ public final class EndToEndBench {
             int records = count(kafka, kafka.topics().articles().name());
             double pass = Double.NaN;
             double enrich = Double.NaN;
+            double bound = Double.NaN;
             if (System.getenv("NEWSHOUND_BENCH_NO_BASELINE") == null) {
                 KafkaSettings base = kafka.withTopicPrefix("bench-e2e-base.");
                 TopicAdmin.ensureTopics(base, List.of(base.topics().articles()));
@@ -233,6 +235,16 @@ public final class EndToEndBench {
                                         EnrichConfig.defaults().claims(),
                                         env.pid())
                                 .rate();
+                KafkaSettings alone = kafka.withTopicPrefix("bench-e2e-bound.");
+                TopicAdmin.ensureTopics(alone, List.of(alone.topics().articles()));
+                TopologyBench.copy(
+                        kafka,
+                        kafka.topics().articles(),
+                        alone.topics().articles(),
+                        records,
+                        2,
+                        -1);
+                bound = TopologyBench.bound(alone, records, 2, env.pid()).rate();
             }
 
             Runtime rt = Runtime.getRuntime();
@@ -296,6 +308,8 @@ public final class EndToEndBench {
                         pass);
                 table.row("enrich alone, same records /s", "%.0f", enrich);
                 table.row("ratio enrich / pass-through", "%.2f", enrich / pass);
+                table.row("enrich's per-article work alone, no state /s", "%.0f", bound);
+                table.row("ratio per-article work alone / pass-through", "%.2f", bound / pass);
             }
             table.print();
         } finally {

@@ -1,6 +1,7 @@
 package io.newshound.bench;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newshound.enrich.AnalysisBound;
 import io.newshound.enrich.EnrichApp;
 import io.newshound.enrich.EnrichConfig;
 import io.newshound.events.Article;
@@ -37,7 +38,9 @@ import org.apache.kafka.streams.kstream.Produced;
  * The whole enrich topology against a pass-through topology (read, deserialize, write) on the same
  * broker and the same records, in one run (issue 4). Both run as Kafka Streams apps with the same
  * settings (exactly once, the same threads); the rate of each is taken from its output topic, from
- * the moment a tenth of the records are out (past start-up and the first rebalance) to the last.
+ * the moment a tenth of the records are out (past start-up and the first rebalance) to the last. A
+ * third topology, enrich's per-article work with none of its state ({@link AnalysisBound}), runs
+ * over the same records: its rate bounds what any design of the story and claim state could reach.
  *
  * <pre>bench/enrich.sh topology [ARTICLES] [THREADS]</pre>
  */
@@ -77,6 +80,11 @@ final class TopologyBench {
             publish(kafka, kafka.topics().articles(), articles);
             Run pass = passThrough(kafka, kafka.topics().articles(), articles, threads, broker);
             Run enrich = enrich(kafka, articles, threads, EnrichConfig.ClaimScope.TAGGED, broker);
+            // The same records through enrich's per-article work with none of its state: the
+            // most any design of the story and claim state could reach.
+            KafkaSettings alone = kafka.withTopicPrefix("bench-topology-bound.");
+            publish(alone, alone.topics().articles(), articles);
+            Run bound = bound(alone, articles, threads, broker);
             // The same records again, with the claims of every article extracted, not only of
             // those on a topic: what a claims topic serving more than the alerts costs.
             // -Dall-claims=false leaves it out, for a profile of the enrich run alone.
@@ -112,6 +120,7 @@ final class TopologyBench {
                     "broker cores");
             pass.print("pass-through (read, deserialize, write)");
             enrich.print("enrich (claims of articles on a topic)");
+            bound.print("its per-article work alone, no state");
             enrichAll.print("enrich (claims of every article)");
             System.out.printf(
                     Locale.ROOT,
@@ -119,6 +128,11 @@ final class TopologyBench {
                             + " article: %.2f%n",
                     enrich.rate() / pass.rate(),
                     enrichAll.rate() / pass.rate());
+            System.out.printf(
+                    Locale.ROOT,
+                    "ratio per-article work alone / pass-through: %.2f (%,d story probes made)%n",
+                    bound.rate() / pass.rate(),
+                    AnalysisBound.PROBES.sum());
         }
     }
 
@@ -290,6 +304,25 @@ final class TopologyBench {
                     count(registry, "newshound.enrich.tags"),
                     count(registry, "newshound.claims"));
             return measured;
+        } finally {
+            delete(state);
+        }
+    }
+
+    /**
+     * Enrich's per-article work alone ({@link AnalysisBound}), with the claims of articles on a
+     * topic, measured on its output of articles.
+     */
+    static Run bound(KafkaSettings kafka, int articles, int threads, long brokerPid)
+            throws Exception {
+        Path state = Files.createTempDirectory("newshound-bench-bound-");
+        System.err.println("enrich's per-article work alone...");
+        try (AutoCloseable streams =
+                AnalysisBound.start(
+                        EnrichConfig.defaults().withStateDir(state).withThreads(threads),
+                        kafka,
+                        new SimpleMeterRegistry())) {
+            return outputRate(kafka, kafka.topics().enriched().name(), articles, brokerPid);
         } finally {
             delete(state);
         }
