@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.rometools.rome.io.impl.PropertiesLoader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -232,6 +233,12 @@ class FeedParserTest {
             {"Wed, 21 Jan 2026 18:45:00 +0200", "2026-01-21T16:45:00Z"},
             {"21 Jan 2026 18:45:00 EST", "2026-01-21T23:45:00Z"},
             {"Wed, 21 Jan 2026 18:45 +0000", "2026-01-21T18:45:00Z"},
+            {"Thu, 1 Jan 2026 18:45:00 GMT", "2026-01-01T18:45:00Z"},
+            {"Wed, 21 Jan 26 18:45:00 GMT", "2026-01-21T18:45:00Z"},
+            {"Wed, 21 Jan 2026 18:45:00 UT", "2026-01-21T18:45:00Z"},
+            {"Wed, 21 Jan 2026 18:45:00 Z", "2026-01-21T18:45:00Z"},
+            {"2026-01-21T18:45:00+02:00", "2026-01-21T16:45:00Z"},
+            {"2026-01-21", "2026-01-21T00:00:00Z"},
             {"2026-01-21T18:45:00Z", "2026-01-21T18:45:00Z"},
             {"2026-01-21T18:45:00.380123456Z", "2026-01-21T18:45:00.380Z"},
         };
@@ -247,6 +254,16 @@ class FeedParserTest {
 
             assertThat(entry.published()).as(c[0]).isEqualTo(Instant.parse(c[1]));
         }
+    }
+
+    @Test
+    void shouldTryTheRssDateMaskFirst() {
+        // What keeps an RSS date from being tried against every Atom mask first (see
+        // rome.properties); the dates themselves are checked above.
+        assertThat(
+                        PropertiesLoader.getPropertiesLoader()
+                                .getTokenizedProperty("datetime.extra.masks", "|"))
+                .containsExactly("EEE, dd MMM yy HH:mm:ss z");
     }
 
     @Test
