@@ -9,12 +9,8 @@ import io.newshound.events.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -104,50 +100,9 @@ public final class AdminServer implements AutoCloseable {
         return "http://" + server.getAddress().getHostString() + ":" + port();
     }
 
-    private static final String TEXT_FORMAT = "text/plain; version=0.0.4; charset=utf-8";
-
-    /**
-     * Every metric, or with {@code ?name[]=A&name[]=B} (as Prometheus' own exporters take it) only
-     * those named: a tool that wants a few values need not pay for thousands of Kafka gauges.
-     */
     private void metrics(HttpExchange exchange) throws IOException {
-        Set<String> names = requestedNames(exchange.getRequestURI().getRawQuery());
-        respond(
-                exchange,
-                200,
-                TEXT_FORMAT,
-                names.isEmpty() ? registry.scrape() : registry.scrape(TEXT_FORMAT, names));
+        respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
     }
-
-    /**
-     * The names asked for in {@code query}, each also without the suffix the text format adds to a
-     * counter's or a summary's name, since the registry filters on the names without it.
-     */
-    static Set<String> requestedNames(String query) {
-        Set<String> names = new HashSet<>();
-        if (query == null) {
-            return names;
-        }
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq < 0
-                    || !URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8)
-                            .equals("name[]")) {
-                continue;
-            }
-            String name = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            names.add(name);
-            for (String suffix : SUFFIXES) {
-                if (name.endsWith(suffix)) {
-                    names.add(name.substring(0, name.length() - suffix.length()));
-                }
-            }
-        }
-        return names;
-    }
-
-    private static final List<String> SUFFIXES =
-            List.of("_total", "_created", "_count", "_sum", "_bucket", "_max", "_info");
 
     private void health(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();

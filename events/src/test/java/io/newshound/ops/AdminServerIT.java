@@ -3,13 +3,11 @@ package io.newshound.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -41,33 +39,6 @@ class AdminServerIT {
                     .contains(
                             "newshound_feed_polls_total{application=\"newshound-test\",feed=\"Kyiv Ledger\",instance=\"box-1\",outcome=\"ok\"} 3.0")
                     .contains("jvm_memory_used_bytes");
-        }
-    }
-
-    @Test
-    void shouldServeOnlyTheMetricsNamedInTheQuery() throws Exception {
-        PrometheusMeterRegistry registry = Meters.prometheus("newshound-test", "box-1");
-        Counter.builder("newshound.feed.polls").register(registry).increment(2);
-        Counter.builder("newshound.feed.errors").register(registry).increment();
-        Timer.builder("newshound.feed.fetch").register(registry).record(Duration.ofMillis(5));
-
-        try (AdminServer server = AdminServer.start(registry, "127.0.0.1", 0)) {
-            String some =
-                    get(
-                                    server,
-                                    "/metrics?name[]=newshound_feed_polls_total"
-                                            + "&name%5B%5D=newshound_feed_fetch_seconds_count"
-                                            + "&name[]=jvm_memory_used_bytes")
-                            .body();
-            String all = get(server, "/metrics").body();
-
-            assertThat(some)
-                    .contains("newshound_feed_polls_total{")
-                    .contains("newshound_feed_fetch_seconds_count{")
-                    .contains("jvm_memory_used_bytes{")
-                    .doesNotContain("newshound_feed_errors")
-                    .doesNotContain("jvm_threads");
-            assertThat(all).contains("newshound_feed_errors_total{").contains("jvm_threads");
         }
     }
 
