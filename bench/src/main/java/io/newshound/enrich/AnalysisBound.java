@@ -84,14 +84,8 @@ public final class AnalysisBound {
                                 Named.as("story-keys"));
         tagged.to(enriched.name(), Produced.with(enriched.keySerde(), enriched.valueSerde()));
         ClaimExtractor extractor = new ClaimExtractor();
-        boolean allArticles = config.claims() == EnrichConfig.ClaimScope.ALL;
-        tagged.filter((id, article) -> allArticles || !article.topics().isEmpty())
-                .flatMapValues(
-                        article ->
-                                EnrichTopology.claimsOrNone(
-                                        () -> EnrichTopology.claimsOf(extractor, article),
-                                        article.article().id(),
-                                        metrics))
+        tagged.filter((id, article) -> EnrichTopology.wantsClaims(config, article))
+                .flatMapValues(article -> EnrichTopology.claimsOrNone(extractor, article, metrics))
                 .to(claims.name(), Produced.with(claims.keySerde(), claims.valueSerde()));
         return builder.build();
     }

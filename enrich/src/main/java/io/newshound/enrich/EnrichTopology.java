@@ -228,18 +228,11 @@ public final class EnrichTopology {
                                 .withName("enriched-sink"));
 
         ClaimExtractor extractor = new ClaimExtractor();
-        boolean allArticles = config.claims() == EnrichConfig.ClaimScope.ALL;
         decided.filter(
-                        (id, article) ->
-                                !article.isDuplicate()
-                                        && (allArticles || !article.topics().isEmpty()),
+                        (id, article) -> !article.isDuplicate() && wantsClaims(config, article),
                         Named.as("originals"))
                 .flatMapValues(
-                        article ->
-                                claimsOrNone(
-                                        () -> claimsOf(extractor, article),
-                                        article.article().id(),
-                                        metrics),
+                        article -> claimsOrNone(extractor, article, metrics),
                         Named.as("extract-claims"))
                 .selectKey((id, claim) -> claim.fingerprint(), Named.as("key-by-claim"))
                 .repartition(
@@ -284,6 +277,17 @@ public final class EnrichTopology {
                     record.withValue(
                             new StoryStep(null, StoryMessage.of(record.value(), probes.size()))));
         }
+    }
+
+    /** Whether the claims of {@code article} are wanted: all, or those of articles on a topic. */
+    static boolean wantsClaims(EnrichConfig config, EnrichedArticle article) {
+        return config.claims() == EnrichConfig.ClaimScope.ALL || !article.topics().isEmpty();
+    }
+
+    /** The claims of {@code article}, or none when extraction fails on it. */
+    static List<Claim> claimsOrNone(
+            ClaimExtractor extractor, EnrichedArticle article, EnrichMetrics metrics) {
+        return claimsOrNone(() -> claimsOf(extractor, article), article.article().id(), metrics);
     }
 
     /**
